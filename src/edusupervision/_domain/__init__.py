@@ -1,0 +1,1 @@
+"""Typed domain model: vocabularies, records, and the dataset aggregate."""

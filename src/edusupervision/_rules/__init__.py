@@ -1,0 +1,1 @@
+"""The rulebook as code: the cited sources, the rules and the profiles that select them."""

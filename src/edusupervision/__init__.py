@@ -69,6 +69,8 @@ from edusupervision._domain._model import (
     Visit,
     Zone,
 )
+from edusupervision._engine._report import Finding, Report, ReportDiff, RuleSummary
+from edusupervision._engine._validate import MissingAsOfError, validate
 from edusupervision._errors import (
     DataError,
     DataProblem,
@@ -79,6 +81,7 @@ from edusupervision._errors import (
     UnknownRuleError,
 )
 from edusupervision._io._formats import datapackage_descriptor, dataset_from_json, dataset_to_json, load, save
+from edusupervision._rules._model import Citation, Modality, Outcome, Severity
 from edusupervision._sample import sample_dataset
 
 __version__ = "0.1.0.dev0"
@@ -96,6 +99,7 @@ __all__ = [
     "Channel",
     "Circular",
     "CircularTrigger",
+    "Citation",
     "Commendation",
     "CommendationKind",
     "Committee",
@@ -111,6 +115,7 @@ __all__ = [
     "EduSupervisionError",
     "Employment",
     "EvaluationResult",
+    "Finding",
     "IllegalTransitionError",
     "Inspector",
     "InspectorKind",
@@ -124,10 +129,13 @@ __all__ = [
     "LookBackOutcome",
     "Meeting",
     "MeetingKind",
+    "MissingAsOfError",
+    "Modality",
     "NearRelative",
     "ObjectClass",
     "OrgKind",
     "Organisation",
+    "Outcome",
     "Ownership",
     "Person",
     "Position",
@@ -136,9 +144,13 @@ __all__ = [
     "ProblemCategory",
     "ProfileError",
     "RectificationEvent",
+    "Report",
+    "ReportDiff",
     "ReportItem",
+    "RuleSummary",
     "School",
     "SchoolStage",
+    "Severity",
     "SubjectKind",
     "Supervision",
     "SupervisionFunction",
@@ -161,4 +173,5 @@ __all__ = [
     "load",
     "sample_dataset",
     "save",
+    "validate",
 ]

@@ -1,3 +1,299 @@
-def main() -> int:
-    """Placeholder."""
-    return 0
+"""The ``edusupervision`` command line.
+
+Exit codes: 0 success (no finding of severity ``error``), 1 findings of severity ``error``, 2 bad input or usage.
+Bad input never shows a traceback: the message names the file, table, row and column.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from edusupervision._engine._validate import validate
+from edusupervision._errors import EduSupervisionError
+from edusupervision._io._formats import datapackage_descriptor, load, save
+from edusupervision._profiles._model import Profile, resolve
+from edusupervision._profiles._registry import get_profile, load_profile, profile_names
+from edusupervision._sample import sample_dataset
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from edusupervision._domain._dataset import Dataset
+    from edusupervision._engine._report import Report
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _UsageError(EduSupervisionError, ValueError):
+    """A command-line argument that cannot be used."""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"not a date (YYYY-MM-DD): {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _profile(text: str) -> Profile:
+    if text in profile_names():
+        return get_profile(text)
+    path = Path(text)
+    if path.suffix.casefold() in (".toml", ".json") and path.is_file():
+        return load_profile(path)
+    msg = f"unknown profile {text!r}: use one of {', '.join(profile_names())} or a .toml/.json profile file"
+    raise _UsageError(msg)
+
+
+def _dataset(path: str | None, encoding: str | None) -> Dataset:
+    return sample_dataset() if path is None else load(path, encoding=encoding)
+
+
+def _write(text: str, out: TextIO) -> None:
+    out.write(text if text.endswith("\n") else text + "\n")
+
+
+def _csv_safe(value: Any) -> str:
+    """Return a cell that spreadsheets will not run as a formula (=, +, -, @, tab, CR)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _report_csv(report: Report, lang: str) -> str:
+    records = report.to_records("zh" if lang == "zh" else "en")
+    buffer = io.StringIO()
+    columns = list(records[0]) if records else ["rule", "severity", "outcome", "subject_kind", "subject_id"]
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_csv_safe(r[c]) for c in columns] for r in records)
+    return buffer.getvalue()
+
+
+def _rich_report(report: Report, lang: str) -> None:
+    from rich.console import Console  # noqa: PLC0415 - rich only when printing to a terminal
+    from rich.table import Table  # noqa: PLC0415 - see above
+
+    console = Console()
+    s = report.summary
+    console.print(
+        f"[bold]{report.dataset}[/] · profile [cyan]{report.profile}[/] · as of {report.as_of} · "
+        f"[red]{s['error']} error[/] · [yellow]{s['warning']} warning[/] · {s['info']} info · "
+        f"{s['compliant']} compliant checks over {s['rules']} rules"
+    )
+    table = Table(show_lines=False)
+    for column in ("severity", "rule", "subject", "message", "responsible", "citations"):
+        table.add_column(column, overflow="fold")
+    colour = {"error": "red", "warning": "yellow", "info": "blue"}
+    for f in report.findings:
+        table.add_row(
+            f"[{colour[f.severity.value]}]{f.severity.value}[/]",
+            f.rule,
+            f"{f.subject.kind} {f.subject.id}",
+            f.message("zh" if lang == "zh" else "en"),
+            f.responsible_name or (f.responsible.id if f.responsible else "—"),
+            "; ".join(str(c) for c in f.citations),
+        )
+    console.print(table)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    dataset = _dataset(args.dataset, args.encoding)
+    report = validate(dataset, profile=args.profile, as_of=args.as_of)
+    if args.format == "json":
+        _write(report.to_json(), sys.stdout)
+    elif args.format == "csv":
+        sys.stdout.write(_report_csv(report, args.lang))
+    elif sys.stdout.isatty():
+        _rich_report(report, args.lang)
+    else:
+        _write(report.to_text("zh" if args.lang == "zh" else "en"), sys.stdout)
+    return EXIT_OK if args.exit_zero else report.exit_code
+
+
+def _rules_json(profile: Profile) -> list[dict[str, Any]]:
+    from edusupervision._engine._report import jsonable  # noqa: PLC0415 - keeps the import list short
+
+    out = []
+    for eff in resolve(profile).rules.values():
+        applied = eff.at(None)
+        assert applied is not None
+        out.append(
+            {
+                "id": eff.id,
+                "title": {"zh": eff.rule.title_zh, "en": eff.rule.title_en},
+                "section": eff.rule.section,
+                "text": eff.rule.text,
+                "severity": applied.severity.value,
+                "modality": applied.modality.value,
+                "parameters": jsonable(dict(applied.params)),
+                "parameter_origins": eff.param_origins(),
+                "citations": [c.to_dict() for c in applied.citations],
+                "origin": eff.origin,
+                "effective": eff.effective.isoformat(),
+                "layers": [
+                    {
+                        "profile": layer.profile,
+                        "kind": layer.change.kind.value,
+                        "effective": layer.effective.isoformat(),
+                        "note": layer.change.note,
+                        "citations": [str(c) for c in layer.change.citations],
+                    }
+                    for layer in eff.layers
+                ],
+            }
+        )
+    return out
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    rules = _rules_json(args.profile)
+    if args.format == "json":
+        _write(json.dumps(rules, ensure_ascii=False, indent=2), sys.stdout)
+        return EXIT_OK
+    for r in rules:
+        params = ", ".join(f"{k}={v}" for k, v in r["parameters"].items())
+        cites = "; ".join(f"{c['document']} {c['clause']}".strip() for c in r["citations"])
+        _write(
+            f"{r['id']:34} {r['severity']:7} {r['modality']:8} [{r['origin']}] {r['title']['zh']} · "
+            f"{r['title']['en']}\n{'':34} {params or '—'} · {cites}",
+            sys.stdout,
+        )
+    return EXIT_OK
+
+
+def _cmd_profiles(args: argparse.Namespace) -> int:
+    rows: list[dict[str, Any]] = []
+    for name in profile_names():
+        p = get_profile(name)
+        parent = p.parent if isinstance(p.parent, str) or p.parent is None else p.parent.name
+        rows.append(
+            {
+                "name": name,
+                "parent": parent,
+                "title": {"zh": p.title_zh, "en": p.title_en},
+                "division_code": p.division_code,
+                "hierarchy": p.hierarchy,
+                "rules": len(resolve(name).rules),
+                "description": p.description,
+            }
+        )
+    if args.format == "json":
+        _write(json.dumps(rows, ensure_ascii=False, indent=2), sys.stdout)
+    else:
+        for r in rows:
+            _write(
+                f"{r['name']:12} {r['title']['zh']} ({r['title']['en']}) · parent {r['parent'] or '—'} · "
+                f"{r['rules']} rules · {r['hierarchy']}",
+                sys.stdout,
+            )
+    return EXIT_OK
+
+
+def _cmd_sample(args: argparse.Namespace) -> int:
+    target = save(sample_dataset(), args.out, format=args.format)
+    _write(f"wrote the sample dataset to {target}", sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    dataset = _dataset(args.dataset, args.encoding)
+    _write(f"{dataset.info.name} (reference date {dataset.info.reference_date})", sys.stdout)
+    for name, records in dataset:
+        if records:
+            _write(f"  {name:26} {len(records):>8}", sys.stdout)
+    return EXIT_OK
+
+
+def _cmd_schema(_args: argparse.Namespace) -> int:
+    _write(json.dumps(datapackage_descriptor(), ensure_ascii=False, indent=2), sys.stdout)
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="edusupervision",
+        description="China's education supervision (教育督导) rules as code: validate data against a profile.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def dataset_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "dataset", nargs="?", help="a folder of CSV tables or a .json file (default: the sample)"
+        )
+        p.add_argument("--encoding", help="the files' encoding (default: UTF-8, else GB18030)")
+
+    p = sub.add_parser("validate", help="check a dataset against a profile's rules")
+    dataset_args(p)
+    p.add_argument(
+        "--profile",
+        type=_profile_arg,
+        default="national",
+        help=f"{', '.join(profile_names())} or a .toml/.json profile file (default: national)",
+    )
+    p.add_argument("--as-of", type=_date, help="the date to judge at (default: the dataset's reference date)")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)")
+    p.add_argument(
+        "--exit-zero",
+        action="store_true",
+        help="exit 0 even when there are error findings (bad input still exits 2)",
+    )
+    p.set_defaults(run=_cmd_validate)
+
+    p = sub.add_parser("rules", help="list a profile's effective rules")
+    p.add_argument("--profile", type=_profile_arg, default="national")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=_cmd_rules)
+
+    p = sub.add_parser("profiles", help="list the built-in profiles")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=_cmd_profiles)
+
+    p = sub.add_parser("sample", help="write the bundled sample dataset")
+    p.add_argument("--out", required=True, help="a folder (CSV) or a .json file")
+    p.add_argument("--format", choices=("csv", "json"), help="default: json for *.json, else csv")
+    p.set_defaults(run=_cmd_sample)
+
+    p = sub.add_parser("summary", help="count the records of a dataset")
+    dataset_args(p)
+    p.set_defaults(run=_cmd_summary)
+
+    p = sub.add_parser(
+        "schema", help="print the interchange format as a Frictionless Data Package descriptor"
+    )
+    p.set_defaults(run=_cmd_schema)
+    return parser
+
+
+def _profile_arg(text: str) -> Profile:
+    try:
+        return _profile(text)
+    except EduSupervisionError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except BrokenPipeError:  # the reader went away (| head): nothing more to say
+        sys.stderr.close()
+        return EXIT_OK
+    except (EduSupervisionError, OSError) as exc:
+        _write(f"edusupervision {args.command}: {exc}", sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+import attrs
 
 from edusupervision._domain._dataset import Dataset, DatasetInfo
 from edusupervision._domain._enums import (
@@ -75,6 +76,9 @@ from edusupervision._domain._model import (
     Zone,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 __all__ = ["DELIBERATE_VIOLATIONS", "REFERENCE_DATE", "sample_dataset"]
 
 REFERENCE_DATE: Final = dt.date(2024, 12, 31)
@@ -82,6 +86,9 @@ _D = dt.date
 COUNTY: Final = "div-qingshan"
 
 #: rule id → ids of the subjects deliberately made to violate it under the ``national`` profile.
+#: The data also hold conduct defects for the conduct rules (a special supervision with a team of two,
+#: ``sv-s-small-team``; one without written notice, ``sv-c-no-notice``; one without a report,
+#: ``sv-c-no-report``), which join this list when those rules are implemented.
 DELIBERATE_VIOLATIONS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
         "inspector.training_hours": ("insp-07",),
@@ -92,13 +99,11 @@ DELIBERATE_VIOLATIONS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "inspector.public_contact": ("asg-insp-04-sch-016",),
         "zone.coverage": ("sch-058",),
         "zone.inspector_load": ("insp-12",),
-        "school.regular_visits": ("sch-005",),
+        "school.regular_visits": ("sch-005", "sch-058"),
         "school.comprehensive_cycle": ("sch-031",),
         "school.principal_term_end": ("sch-022",),
-        "supervision.team_size": ("sv-s-small-team",),
-        "supervision.written_notice": ("sv-c-no-notice",),
-        "supervision.report": ("sv-c-no-report",),
         "government.duty_evaluation": ("org-xh-gov",),
+        "reform.target_2022": ("div-qingshan",),
     }
 )
 
@@ -147,7 +152,13 @@ def _hierarchy() -> tuple[list[Division], list[Organisation], list[Person]]:
         org("org-qs-org", "中共青山县委组织部", OrgKind.ORGANISATION_DEPARTMENT, COUNTY, "org-qs-party"),
         org("org-qs-pub", "中共青山县委宣传部", OrgKind.PUBLICITY_DEPARTMENT, COUNTY, "org-qs-party"),
         org("org-qs-disc", "青山县纪委监委", OrgKind.DISCIPLINE_INSPECTION, COUNTY),
-        org("org-qs-est", "中共青山县委机构编制委员会办公室", OrgKind.ESTABLISHMENT_OFFICE, COUNTY, "org-qs-party"),
+        org(
+            "org-qs-est",
+            "中共青山县委机构编制委员会办公室",
+            OrgKind.ESTABLISHMENT_OFFICE,
+            COUNTY,
+            "org-qs-party",
+        ),
         org("org-qs-perf", "青山县绩效考核办公室", OrgKind.PERFORMANCE_OFFICE, COUNTY, "org-qs-gov"),
         org("org-qs-edu", "青山县教育局", OrgKind.EDUCATION_AUTHORITY, COUNTY, "org-qs-gov"),
         org("org-qs-body", "青山县人民政府教育督导室", OrgKind.SUPERVISION_BODY, COUNTY, "org-qs-gov"),
@@ -157,26 +168,58 @@ def _hierarchy() -> tuple[list[Division], list[Organisation], list[Person]]:
         org("org-qs-health", "青山县卫生健康局", OrgKind.DEPARTMENT, COUNTY, "org-qs-gov"),
         org("org-qs-market", "青山县市场监督管理局", OrgKind.ENFORCEMENT, COUNTY, "org-qs-gov"),
         org("org-qs-proc", "青山县人民检察院", OrgKind.PROSECUTION, COUNTY),
-        *(org(f"org-{code}-gov", f"{name}人民政府" if kind is not DivisionKind.SUBDISTRICT else f"{name}办事处",
-              OrgKind.GOVERNMENT, did, None) for did, name, kind, code in _TOWNS),
+        *(
+            org(
+                f"org-{code}-gov",
+                f"{name}人民政府" if kind is not DivisionKind.SUBDISTRICT else f"{name}办事处",
+                OrgKind.GOVERNMENT,
+                did,
+                None,
+            )
+            for did, name, kind, code in _TOWNS
+        ),
     ]
     persons = [
         Person(id="p-qs-mayor", name="林建国", organisation_id="org-qs-gov", position=Position.MAIN_LEADER),
-        Person(id="p-qs-vice", name="周文华", organisation_id="org-qs-gov",
-               position=Position.LEADER_IN_CHARGE_OF_EDUCATION),
-        Person(id="p-qs-edu-head", name="陈志远", organisation_id="org-qs-edu",
-               position=Position.HEAD_OF_EDUCATION_AUTHORITY),
-        Person(id="p-qs-edu-deputy", name="吴秀兰", organisation_id="org-qs-edu", position=Position.LEADERSHIP_MEMBER),
+        Person(
+            id="p-qs-vice",
+            name="周文华",
+            organisation_id="org-qs-gov",
+            position=Position.LEADER_IN_CHARGE_OF_EDUCATION,
+        ),
+        Person(
+            id="p-qs-edu-head",
+            name="陈志远",
+            organisation_id="org-qs-edu",
+            position=Position.HEAD_OF_EDUCATION_AUTHORITY,
+        ),
+        Person(
+            id="p-qs-edu-deputy",
+            name="吴秀兰",
+            organisation_id="org-qs-edu",
+            position=Position.LEADERSHIP_MEMBER,
+        ),
         Person(id="p-xh-head", name="黄海涛", organisation_id="org-xh-gov", position=Position.MAIN_LEADER),
-        Person(id="p-xh-deputy", name="郑丽娟", organisation_id="org-xh-gov", position=Position.LEADERSHIP_MEMBER),
+        Person(
+            id="p-xh-deputy", name="郑丽娟", organisation_id="org-xh-gov", position=Position.LEADERSHIP_MEMBER
+        ),
         Person(id="p-dp-head", name="孙立新", organisation_id="org-dp-gov", position=Position.MAIN_LEADER),
     ]
     return divisions, orgs, persons
 
 
 def _committee(persons: list[Person]) -> tuple[list[Committee], list[CommitteeMember], list[Meeting]]:
-    members = ("org-qs-edu", "org-qs-fin", "org-qs-hr", "org-qs-est", "org-qs-org", "org-qs-pub", "org-qs-ps",
-               "org-qs-health", "org-qs-market")
+    members = (
+        "org-qs-edu",
+        "org-qs-fin",
+        "org-qs-hr",
+        "org-qs-est",
+        "org-qs-org",
+        "org-qs-pub",
+        "org-qs-ps",
+        "org-qs-health",
+        "org-qs-market",
+    )
     liaisons: list[CommitteeMember] = []
     surnames = "赵钱孙李周吴郑王冯"
     for i, unit in enumerate(members):
@@ -186,10 +229,17 @@ def _committee(persons: list[Person]) -> tuple[list[Committee], list[CommitteeMe
             persons.append(Person(id=liaison, name=f"{surnames[i]}联络", organisation_id=unit))
         liaisons.append(CommitteeMember(committee_id="cmt-qs", organisation_id=unit, liaison_id=liaison))
     committee = Committee(
-        id="cmt-qs", name="青山县人民政府教育督导委员会", government_id="org-qs-gov", office_host_id="org-qs-edu",
-        director_id="p-qs-vice", deputy_ids=("p-qs-edu-head",), established_on=_D(2020, 9, 1),
+        id="cmt-qs",
+        name="青山县人民政府教育督导委员会",
+        government_id="org-qs-gov",
+        office_host_id="org-qs-edu",
+        director_id="p-qs-vice",
+        deputy_ids=("p-qs-edu-head",),
+        established_on=_D(2020, 9, 1),
     )
-    meetings = [Meeting(id="mtg-2024-1", committee_id="cmt-qs", date=_D(2024, 3, 15), kind=MeetingKind.PLENARY)]
+    meetings = [
+        Meeting(id="mtg-2024-1", committee_id="cmt-qs", date=_D(2024, 3, 15), kind=MeetingKind.PLENARY)
+    ]
     return [committee], liaisons, meetings
 
 
@@ -207,49 +257,58 @@ def _schools(rng: random.Random, persons: list[Person]) -> list[School]:
             start = _D(2019 + number % 4, 9, 1)
             schools.append(
                 School(
-                    id=sid, name=pattern.format(town=town, n=n), stage=stage,
+                    id=sid,
+                    name=pattern.format(town=town, n=n),
+                    stage=stage,
                     ownership=Ownership.PRIVATE if private else Ownership.PUBLIC,
-                    division_id=COUNTY, township_id=_TOWNS[(number - 1) % len(_TOWNS)][0],
-                    zone_id=None if stage is SchoolStage.OFF_CAMPUS_TRAINING else f"zone-{(number - 1) % 4 + 1}",
-                    administered_by="org-qs-edu", student_count=rng.randint(80, 2400), legal_person=True,
-                    head_id=head, head_term_start=start, head_term_end=_D(start.year + 5, 8, 31),
+                    division_id=COUNTY,
+                    township_id=_TOWNS[(number - 1) % len(_TOWNS)][0],
+                    zone_id=None
+                    if stage is SchoolStage.OFF_CAMPUS_TRAINING
+                    else f"zone-{(number - 1) % 4 + 1}",
+                    administered_by="org-qs-edu",
+                    student_count=rng.randint(80, 2400),
+                    legal_person=True,
+                    head_id=head,
+                    head_term_start=start,
+                    head_term_end=_D(start.year + 5, 8, 31),
                 )
             )
     # sch-022 and sch-023: heads whose terms ended in 2023 (sch-023 got its term-end supervision, sch-022 not).
     for sid in ("sch-022", "sch-023"):
         i = int(sid[-3:]) - 1
-        schools[i] = _evolve_school(schools[i], head_term_start=_D(2018, 9, 1), head_term_end=_D(2023, 8, 31))
+        schools[i] = attrs.evolve(schools[i], head_term_start=_D(2018, 9, 1), head_term_end=_D(2023, 8, 31))
     # sch-058 (a private kindergarten) was opened in 2024 and never put in a zone.
-    schools[57] = _evolve_school(schools[57], zone_id=None)
+    schools[57] = attrs.evolve(schools[57], zone_id=None)
     return schools
-
-
-def _evolve_school(school: School, **changes: object) -> School:
-    import attrs  # noqa: PLC0415 - local to keep the module's import list about the domain
-
-    return attrs.evolve(school, **changes)  # type: ignore[misc] # attrs.evolve is typed loosely for kwargs
 
 
 def _inspectors() -> tuple[list[Inspector], list[Training], list[Assessment], list[NearRelative]]:
     inspectors: list[Inspector] = []
     trainings: list[Training] = []
     assessments: list[Assessment] = []
-    names = "何国栋 马丽华 罗建平 高明 梁红 宋志强 唐雪梅 许文斌 韩冰 冯雅琴 邓卫东 曹建华 彭静 曾志勇 肖玲 田野"
+    names = (
+        "何国栋 马丽华 罗建平 高明 梁红 宋志强 唐雪梅 许文斌 韩冰 冯雅琴 邓卫东 曹建华 彭静 曾志勇 肖玲 田野"
+    )
     for n, name in enumerate(names.split(), start=1):
         iid = f"insp-{n:02d}"
         full = n <= 4
         inspectors.append(
             Inspector(
-                id=iid, name=name, kind=InspectorKind.INSPECTOR,
+                id=iid,
+                name=name,
+                kind=InspectorKind.INSPECTOR,
                 employment=Employment.FULL_TIME if full else Employment.PART_TIME,
-                responsibility=n <= 12, appointed_by="org-qs-gov", division_id=COUNTY,
+                responsibility=n <= 12,
+                appointed_by="org-qs-gov",
+                division_id=COUNTY,
                 appointed_on=_D(2024, 3, 1) if n == 16 else _D(2018, 9, 1),
-                term_start=_D(2024, 3, 1) if n == 16 else _D(2021, 9, 1),
-                term_end=_D(2027, 2, 28) if n == 16 else _D(2024, 8, 31) if full else _D(2027, 8, 31)
-                if n != 11 else _D(2026, 8, 31),
-                consecutive_terms=4 if n == 11 else 2, degree=Degree.BACHELOR,
+                term_start=_D(2024, 3, 1) if n == 16 else _D(2022, 9, 1),
+                term_end=_D(2027, 2, 28) if n == 16 else _D(2025, 8, 31),
+                consecutive_terms=4 if n == 11 else 2,
+                degree=Degree.BACHELOR,
                 education_years=8 if n == 9 else 15 + n,
-                retired_on=_D(2019, 7, 31) if n == 14 else None,
+                retired_on=_D(2014, 7, 31) if n == 14 else None,
             )
         )
         hours = (16.0, 8.0) if n == 7 else (24.0, 24.0)
@@ -257,21 +316,30 @@ def _inspectors() -> tuple[list[Inspector], list[Training], list[Assessment], li
             Training(id=f"trn-{iid}-1", inspector_id=iid, date=_D(2024, 4, 12), hours=hours[0]),
             Training(id=f"trn-{iid}-2", inspector_id=iid, date=_D(2024, 10, 18), hours=hours[1]),
         ]
-        if n == 16:  # pre-job training only after the first supervision (2024-04-10)
-            trainings.append(Training(id=f"trn-{iid}-pre", inspector_id=iid, date=_D(2024, 5, 20), hours=16.0,
-                                      kind=TrainingKind.PRE_JOB))
-        assessments.append(Assessment(id=f"asm-{iid}-2023", inspector_id=iid, year=2023,
-                                      result=AssessmentResult.UNQUALIFIED if n == 15 else AssessmentResult.QUALIFIED))
+        # insp-16's pre-job training came only after the first supervision (2024-04-10)
+        trainings.append(
+            Training(
+                id=f"trn-{iid}-pre",
+                inspector_id=iid,
+                date=_D(2024, 5, 20) if n == 16 else _D(2018, 8, 24),
+                hours=16.0,
+                kind=TrainingKind.PRE_JOB,
+            )
+        )
+        assessments.append(
+            Assessment(
+                id=f"asm-{iid}-2023",
+                inspector_id=iid,
+                year=2023,
+                result=AssessmentResult.UNQUALIFIED if n == 15 else AssessmentResult.QUALIFIED,
+            )
+        )
     # full-time inspectors were reappointed for a new term in 2024
-    inspectors[:4] = [_evolve_inspector(i, term_start=_D(2024, 9, 1), term_end=_D(2027, 8, 31)) for i in inspectors[:4]]
+    inspectors[:4] = [
+        attrs.evolve(i, term_start=_D(2024, 9, 1), term_end=_D(2027, 8, 31)) for i in inspectors[:4]
+    ]
     relatives = [NearRelative(inspector_id="insp-06", person_id="p-head-040", relation="配偶")]
     return inspectors, trainings, assessments, relatives
-
-
-def _evolve_inspector(inspector: Inspector, **changes: object) -> Inspector:
-    import attrs  # noqa: PLC0415 - see _evolve_school
-
-    return attrs.evolve(inspector, **changes)  # type: ignore[misc] # attrs.evolve is typed loosely for kwargs
 
 
 def _assignments_and_visits(schools: list[School]) -> tuple[list[Assignment], list[Visit]]:
@@ -284,8 +352,13 @@ def _assignments_and_visits(schools: list[School]) -> tuple[list[Assignment], li
         for school in in_scope[cursor : cursor + load]:
             aid = f"asg-insp-{n:02d}-{school.id}"
             assignments.append(
-                Assignment(id=aid, inspector_id=f"insp-{n:02d}", school_id=school.id, start=_D(2021, 9, 1),
-                           contact_posted=aid != "asg-insp-04-sch-016")
+                Assignment(
+                    id=aid,
+                    inspector_id=f"insp-{n:02d}",
+                    school_id=school.id,
+                    start=_D(2021, 9, 1),
+                    contact_posted=aid != "asg-insp-04-sch-016",
+                )
             )
         cursor += load
     visits: list[Visit] = []
@@ -294,9 +367,15 @@ def _assignments_and_visits(schools: list[School]) -> tuple[list[Assignment], li
         months = (3,) if a.school_id == "sch-005" else teaching_months
         for month in months:
             day = 8 + int(a.school_id[-3:]) % 15
-            visits.append(Visit(id=f"vis-{a.school_id}-{month:02d}", inspector_id=a.inspector_id,
-                                school_id=a.school_id, date=_D(2024, month, day),
-                                announcement=Announcement.UNANNOUNCED if month in (5, 11) else Announcement.ANNOUNCED))
+            visits.append(
+                Visit(
+                    id=f"vis-{a.school_id}-{month:02d}",
+                    inspector_id=a.inspector_id,
+                    school_id=a.school_id,
+                    date=_D(2024, month, day),
+                    announcement=Announcement.UNANNOUNCED if month in (5, 11) else Announcement.ANNOUNCED,
+                )
+            )
     return assignments, visits
 
 
@@ -305,19 +384,42 @@ def _school_supervisions(schools: list[School]) -> tuple[list[Supervision], list
     team: list[TeamMember] = []
     rota = [f"insp-{n:02d}" for n in range(1, 16) if n != 6]
 
-    def add(sid: str, school: str, start: dt.date, kind: SupervisionType, members: tuple[str, ...],
-            **overrides: object) -> None:
-        fields: dict[str, object] = {
-            "notice_on": start - dt.timedelta(days=7), "report_on": start + dt.timedelta(days=20),
-            "report_published": True, "report_filed": True, "feedback_on": start + dt.timedelta(days=10),
-            "feedback_itemised": True,
-        }
-        fields.update(overrides)
-        sups.append(Supervision(id=sid, function=SupervisionFunction.SCHOOL, type=kind, body_id="org-qs-body",
-                                subject_kind=SubjectKind.SCHOOL, subject_id=school, start=start,
-                                end=start + dt.timedelta(days=1), **fields))  # type: ignore[arg-type] # fields typed per key above
-        team.extend(TeamMember(supervision_id=sid, inspector_id=m, role=TeamRole.LEADER if i == 0 else TeamRole.MEMBER)
-                    for i, m in enumerate(members))
+    def add(
+        sid: str,
+        school: str,
+        start: dt.date,
+        kind: SupervisionType,
+        members: tuple[str, ...],
+        *,
+        announcement: Announcement = Announcement.ANNOUNCED,
+        notice: bool = True,
+        report: bool = True,
+    ) -> None:
+        sups.append(
+            Supervision(
+                id=sid,
+                function=SupervisionFunction.SCHOOL,
+                type=kind,
+                body_id="org-qs-body",
+                subject_kind=SubjectKind.SCHOOL,
+                subject_id=school,
+                start=start,
+                end=start + dt.timedelta(days=1),
+                announcement=announcement,
+                notice_on=start - dt.timedelta(days=7) if notice else None,
+                report_on=start + dt.timedelta(days=20) if report else None,
+                report_published=True if report else None,
+                report_filed=True if report else None,
+                feedback_on=start + dt.timedelta(days=10),
+                feedback_itemised=True,
+            )
+        )
+        team.extend(
+            TeamMember(
+                supervision_id=sid, inspector_id=m, role=TeamRole.LEADER if i == 0 else TeamRole.MEMBER
+            )
+            for i, m in enumerate(members)
+        )
 
     for i, school in enumerate(schools):
         if school.stage is SchoolStage.OFF_CAMPUS_TRAINING:
@@ -330,47 +432,145 @@ def _school_supervisions(schools: list[School]) -> tuple[list[Supervision], list
         sid = f"sv-c-{school.id}"
         if school.id == "sch-040":
             sid, members = "sv-c-recusal", ("insp-06", *members[:2])  # insp-06's spouse heads sch-040
-        overrides: dict[str, object] = {}
         if school.id == "sch-012":
             sid = "sv-c-no-notice"
-            overrides["notice_on"] = None
         if school.id == "sch-017":
             sid = "sv-c-no-report"
-            overrides.update(report_on=None, report_published=None, report_filed=None)
-        add(sid, school.id, start, SupervisionType.COMPREHENSIVE, members, **overrides)
-    add("sv-t-sch-023", "sch-023", _D(2024, 4, 10), SupervisionType.TERM_END, ("insp-16", "insp-02", "insp-03"))
+        add(
+            sid,
+            school.id,
+            start,
+            SupervisionType.COMPREHENSIVE,
+            members,
+            notice=school.id != "sch-012",
+            report=school.id != "sch-017",
+        )
+    add(
+        "sv-t-sch-023",
+        "sch-023",
+        _D(2024, 4, 10),
+        SupervisionType.TERM_END,
+        ("insp-16", "insp-02", "insp-03"),
+    )
     add("sv-s-small-team", "sch-045", _D(2024, 5, 14), SupervisionType.SPECIAL, ("insp-01", "insp-02"))
-    add("sv-s-safety", "sch-010", _D(2024, 4, 22), SupervisionType.SPECIAL, ("insp-01", "insp-03", "insp-05"),
-        announcement=Announcement.UNANNOUNCED, notice_on=None)
+    add(
+        "sv-s-safety",
+        "sch-010",
+        _D(2024, 4, 22),
+        SupervisionType.SPECIAL,
+        ("insp-01", "insp-03", "insp-05"),
+        announcement=Announcement.UNANNOUNCED,
+        notice=False,
+    )
     return sups, team
 
 
 def _government_supervision() -> tuple[list[Supervision], list[TeamMember], list[DutyEvaluation]]:
     sups = [
-        Supervision(id="sv-g-2022", title="云州市对青山县政府履行教育职责专项督导", function=SupervisionFunction.GOVERNMENT,
-                    type=SupervisionType.SPECIAL, body_id="org-yz-body", subject_kind=SubjectKind.ORGANISATION,
-                    subject_id="org-qs-gov", start=_D(2022, 10, 10), end=_D(2022, 10, 14), notice_on=_D(2022, 9, 26),
-                    report_on=_D(2022, 11, 20), report_published=True, report_filed=True, feedback_on=_D(2022, 11, 1),
-                    feedback_itemised=True, feedback_meeting=True,
-                    meeting_invitees=("org-qs-disc", "org-qs-org", "org-qs-perf")),
-        Supervision(id="sv-g-xh-2024", title="青山县对西河镇政府履行教育职责专项督导",
-                    function=SupervisionFunction.GOVERNMENT, type=SupervisionType.SPECIAL, body_id="org-qs-body",
-                    subject_kind=SubjectKind.ORGANISATION, subject_id="org-xh-gov", start=_D(2024, 3, 18),
-                    end=_D(2024, 3, 20), notice_on=_D(2024, 3, 8), report_on=_D(2024, 4, 15), report_published=True,
-                    report_filed=True, feedback_on=_D(2024, 3, 28), feedback_itemised=True, feedback_meeting=True,
-                    meeting_invitees=("org-qs-disc", "org-qs-org")),
+        Supervision(
+            id="sv-g-2022",
+            title="云州市对青山县政府履行教育职责专项督导",
+            function=SupervisionFunction.GOVERNMENT,
+            type=SupervisionType.SPECIAL,
+            body_id="org-yz-body",
+            subject_kind=SubjectKind.ORGANISATION,
+            subject_id="org-qs-gov",
+            start=_D(2022, 10, 10),
+            end=_D(2022, 10, 14),
+            notice_on=_D(2022, 9, 26),
+            report_on=_D(2022, 11, 20),
+            report_published=True,
+            report_filed=True,
+            feedback_on=_D(2022, 11, 1),
+            feedback_itemised=True,
+            feedback_meeting=True,
+            meeting_invitees=("org-qs-disc", "org-qs-org", "org-qs-perf"),
+        ),
+        Supervision(
+            id="sv-g-xh-2024",
+            title="青山县对西河镇政府履行教育职责专项督导",
+            function=SupervisionFunction.GOVERNMENT,
+            type=SupervisionType.SPECIAL,
+            body_id="org-qs-body",
+            subject_kind=SubjectKind.ORGANISATION,
+            subject_id="org-xh-gov",
+            start=_D(2024, 3, 18),
+            end=_D(2024, 3, 20),
+            notice_on=_D(2024, 3, 8),
+            report_on=_D(2024, 4, 15),
+            report_published=True,
+            report_filed=True,
+            feedback_on=_D(2024, 3, 28),
+            feedback_itemised=True,
+            feedback_meeting=True,
+            meeting_invitees=("org-qs-disc", "org-qs-org"),
+        ),
     ]
-    team = [TeamMember(supervision_id="sv-g-xh-2024", inspector_id=f"insp-0{n}", role=TeamRole.LEADER if n == 1
-                       else TeamRole.MEMBER) for n in (1, 2, 3)]
+    for year, (_did, name, _kind, code) in zip(
+        (2021, 2022, 2023), (_TOWNS[0], _TOWNS[1], _TOWNS[3]), strict=True
+    ):
+        start = _D(year, 5, 10)
+        sups.append(
+            Supervision(
+                id=f"sv-g-{code}-{year}",
+                title=f"青山县对{name}履行教育职责综合督导",
+                function=SupervisionFunction.GOVERNMENT,
+                type=SupervisionType.COMPREHENSIVE,
+                body_id="org-qs-body",
+                subject_kind=SubjectKind.ORGANISATION,
+                subject_id=f"org-{code}-gov",
+                start=start,
+                end=start + dt.timedelta(days=2),
+                notice_on=start - dt.timedelta(days=10),
+                report_on=start + dt.timedelta(days=30),
+                report_published=True,
+                report_filed=True,
+                feedback_on=start + dt.timedelta(days=12),
+                feedback_itemised=True,
+            )
+        )
+    team = [
+        TeamMember(
+            supervision_id=s.id,
+            inspector_id=f"insp-0{n}",
+            role=TeamRole.LEADER if n == 1 else TeamRole.MEMBER,
+        )
+        for s in sups[1:]
+        for n in (1, 2, 3)
+    ]
     evaluations = [
-        DutyEvaluation(id="eval-2023-qs", year=2023, evaluator_id="org-yz-body", evaluatee_id="org-qs-gov",
-                       result=EvaluationResult.GOOD, date=_D(2024, 3, 30)),
-        DutyEvaluation(id="eval-2023-cg", year=2023, evaluator_id="org-qs-body", evaluatee_id="org-cg-gov",
-                       result=EvaluationResult.GOOD, date=_D(2024, 3, 20)),
-        DutyEvaluation(id="eval-2023-dp", year=2023, evaluator_id="org-qs-body", evaluatee_id="org-dp-gov",
-                       result=EvaluationResult.EXCELLENT, date=_D(2024, 3, 20)),
-        DutyEvaluation(id="eval-2023-ns", year=2023, evaluator_id="org-qs-body", evaluatee_id="org-ns-gov",
-                       result=EvaluationResult.QUALIFIED, date=_D(2024, 3, 20)),
+        DutyEvaluation(
+            id="eval-2023-qs",
+            year=2023,
+            evaluator_id="org-yz-body",
+            evaluatee_id="org-qs-gov",
+            result=EvaluationResult.GOOD,
+            date=_D(2024, 3, 30),
+        ),
+        DutyEvaluation(
+            id="eval-2023-cg",
+            year=2023,
+            evaluator_id="org-qs-body",
+            evaluatee_id="org-cg-gov",
+            result=EvaluationResult.GOOD,
+            date=_D(2024, 3, 20),
+        ),
+        DutyEvaluation(
+            id="eval-2023-dp",
+            year=2023,
+            evaluator_id="org-qs-body",
+            evaluatee_id="org-dp-gov",
+            result=EvaluationResult.EXCELLENT,
+            date=_D(2024, 3, 20),
+        ),
+        DutyEvaluation(
+            id="eval-2023-ns",
+            year=2023,
+            evaluator_id="org-qs-body",
+            evaluatee_id="org-ns-gov",
+            result=EvaluationResult.QUALIFIED,
+            date=_D(2024, 3, 20),
+        ),
         # 西河镇 (org-xh-gov) has no evaluation for 2023: a deliberate violation.
     ]
     return sups, team, evaluations
@@ -379,75 +579,206 @@ def _government_supervision() -> tuple[list[Supervision], list[TeamMember], list
 def _follow_up() -> dict[str, list[object]]:
     """Problems, their lifecycle and the consequences: one story per problem."""
     p = [
-        Problem(id="prb-01", supervision_id="sv-c-sch-002", found_on=_D(2023, 6, 9), description="校舍消防通道堵塞",
-                category=ProblemCategory.SAFETY, competent_id="org-qs-edu"),
-        Problem(id="prb-02", supervision_id="sv-g-xh-2024", found_on=_D(2024, 3, 20),
-                description="学前教育公用经费未按时足额拨付", competent_id="org-qs-edu"),
-        Problem(id="prb-03", supervision_id="sv-g-xh-2024", found_on=_D(2024, 3, 20),
-                description="义务教育学校教师培训经费不足", competent_id="org-qs-edu"),
-        Problem(id="prb-04", supervision_id="sv-c-sch-010", found_on=_D(2024, 4, 23), description="违规收取择校费",
-                category=ProblemCategory.ILLEGAL_OPERATION, competent_id="org-qs-edu", referred_to="org-qs-market",
-                referred_on=_D(2024, 5, 6)),
+        Problem(
+            id="prb-01",
+            supervision_id="sv-c-sch-002",
+            found_on=_D(2023, 6, 9),
+            description="校舍消防通道堵塞",
+            category=ProblemCategory.SAFETY,
+            competent_id="org-qs-edu",
+        ),
+        Problem(
+            id="prb-02",
+            supervision_id="sv-g-xh-2024",
+            found_on=_D(2024, 3, 20),
+            description="学前教育公用经费未按时足额拨付",
+            competent_id="org-qs-edu",
+        ),
+        Problem(
+            id="prb-03",
+            supervision_id="sv-g-xh-2024",
+            found_on=_D(2024, 3, 20),
+            description="义务教育学校教师培训经费不足",
+            competent_id="org-qs-edu",
+        ),
+        Problem(
+            id="prb-04",
+            supervision_id="sv-c-sch-010",
+            found_on=_D(2024, 4, 23),
+            description="违规收取择校费",
+            category=ProblemCategory.ILLEGAL_OPERATION,
+            competent_id="org-qs-edu",
+            referred_to="org-qs-market",
+            referred_on=_D(2024, 5, 6),
+        ),
     ]
     e = [
         # prb-01: fed back, reported on time, verified, look-back sustained
-        RectificationEvent(id="ev-01-1", problem_id="prb-01", step=LifecycleStep.FED_BACK, date=_D(2023, 6, 20),
-                           deadline=_D(2023, 8, 31)),
-        RectificationEvent(id="ev-01-2", problem_id="prb-01", step=LifecycleStep.REPORTED, date=_D(2023, 8, 25),
-                           published=True),
-        RectificationEvent(id="ev-01-3", problem_id="prb-01", step=LifecycleStep.VERIFIED, date=_D(2023, 9, 15)),
-        RectificationEvent(id="ev-01-4", problem_id="prb-01", step=LifecycleStep.LOOK_BACK, date=_D(2024, 5, 10),
-                           outcome=LookBackOutcome.SUSTAINED),
+        RectificationEvent(
+            id="ev-01-1",
+            problem_id="prb-01",
+            step=LifecycleStep.FED_BACK,
+            date=_D(2023, 6, 20),
+            deadline=_D(2023, 8, 31),
+        ),
+        RectificationEvent(
+            id="ev-01-2",
+            problem_id="prb-01",
+            step=LifecycleStep.REPORTED,
+            date=_D(2023, 8, 25),
+            published=True,
+        ),
+        RectificationEvent(
+            id="ev-01-3", problem_id="prb-01", step=LifecycleStep.VERIFIED, date=_D(2023, 9, 15)
+        ),
+        RectificationEvent(
+            id="ev-01-4",
+            problem_id="prb-01",
+            step=LifecycleStep.LOOK_BACK,
+            date=_D(2024, 5, 10),
+            outcome=LookBackOutcome.SUSTAINED,
+        ),
         # prb-02: late; urged with a new deadline; reported; verified
-        RectificationEvent(id="ev-02-1", problem_id="prb-02", step=LifecycleStep.FED_BACK, date=_D(2024, 3, 28),
-                           deadline=_D(2024, 6, 30)),
-        RectificationEvent(id="ev-02-2", problem_id="prb-02", step=LifecycleStep.URGED, date=_D(2024, 7, 10),
-                           deadline=_D(2024, 8, 31), document_no="青督办〔2024〕3号"),
-        RectificationEvent(id="ev-02-3", problem_id="prb-02", step=LifecycleStep.REPORTED, date=_D(2024, 8, 28),
-                           published=True),
-        RectificationEvent(id="ev-02-4", problem_id="prb-02", step=LifecycleStep.VERIFIED, date=_D(2024, 9, 20)),
+        RectificationEvent(
+            id="ev-02-1",
+            problem_id="prb-02",
+            step=LifecycleStep.FED_BACK,
+            date=_D(2024, 3, 28),
+            deadline=_D(2024, 6, 30),
+        ),
+        RectificationEvent(
+            id="ev-02-2",
+            problem_id="prb-02",
+            step=LifecycleStep.URGED,
+            date=_D(2024, 7, 10),
+            deadline=_D(2024, 8, 31),
+            document_no="青督办〔2024〕3号",
+        ),
+        RectificationEvent(
+            id="ev-02-3",
+            problem_id="prb-02",
+            step=LifecycleStep.REPORTED,
+            date=_D(2024, 8, 28),
+            published=True,
+        ),
+        RectificationEvent(
+            id="ev-02-4", problem_id="prb-02", step=LifecycleStep.VERIFIED, date=_D(2024, 9, 20)
+        ),
         # prb-03: reported, but verification found it ineffective: failed; liability; 约谈, 通报, 问责
-        RectificationEvent(id="ev-03-1", problem_id="prb-03", step=LifecycleStep.FED_BACK, date=_D(2024, 3, 28),
-                           deadline=_D(2024, 6, 30)),
-        RectificationEvent(id="ev-03-2", problem_id="prb-03", step=LifecycleStep.REPORTED, date=_D(2024, 6, 25),
-                           published=True),
-        RectificationEvent(id="ev-03-3", problem_id="prb-03", step=LifecycleStep.FAILED, date=_D(2024, 7, 20),
-                           liable_id="org-qs-edu", liability=LiabilityKind.JOINT),
-        RectificationEvent(id="ev-03-4", problem_id="prb-03", step=LifecycleStep.URGED, date=_D(2024, 7, 25),
-                           deadline=_D(2024, 10, 31), document_no="青督办〔2024〕5号"),
-        RectificationEvent(id="ev-03-5", problem_id="prb-03", step=LifecycleStep.REPORTED, date=_D(2024, 10, 28),
-                           published=True),
+        RectificationEvent(
+            id="ev-03-1",
+            problem_id="prb-03",
+            step=LifecycleStep.FED_BACK,
+            date=_D(2024, 3, 28),
+            deadline=_D(2024, 6, 30),
+        ),
+        RectificationEvent(
+            id="ev-03-2",
+            problem_id="prb-03",
+            step=LifecycleStep.REPORTED,
+            date=_D(2024, 6, 25),
+            published=True,
+        ),
+        RectificationEvent(
+            id="ev-03-3",
+            problem_id="prb-03",
+            step=LifecycleStep.FAILED,
+            date=_D(2024, 7, 20),
+            liable_id="org-qs-edu",
+            liability=LiabilityKind.JOINT,
+        ),
+        RectificationEvent(
+            id="ev-03-4",
+            problem_id="prb-03",
+            step=LifecycleStep.URGED,
+            date=_D(2024, 7, 25),
+            deadline=_D(2024, 10, 31),
+            document_no="青督办〔2024〕5号",
+        ),
+        RectificationEvent(
+            id="ev-03-5",
+            problem_id="prb-03",
+            step=LifecycleStep.REPORTED,
+            date=_D(2024, 10, 28),
+            published=True,
+        ),
         # prb-04: fed back; reported; verified
-        RectificationEvent(id="ev-04-1", problem_id="prb-04", step=LifecycleStep.FED_BACK, date=_D(2024, 5, 6),
-                           deadline=_D(2024, 7, 31)),
-        RectificationEvent(id="ev-04-2", problem_id="prb-04", step=LifecycleStep.REPORTED, date=_D(2024, 7, 15),
-                           published=True),
-        RectificationEvent(id="ev-04-3", problem_id="prb-04", step=LifecycleStep.VERIFIED, date=_D(2024, 8, 20)),
+        RectificationEvent(
+            id="ev-04-1",
+            problem_id="prb-04",
+            step=LifecycleStep.FED_BACK,
+            date=_D(2024, 5, 6),
+            deadline=_D(2024, 7, 31),
+        ),
+        RectificationEvent(
+            id="ev-04-2",
+            problem_id="prb-04",
+            step=LifecycleStep.REPORTED,
+            date=_D(2024, 7, 15),
+            published=True,
+        ),
+        RectificationEvent(
+            id="ev-04-3", problem_id="prb-04", step=LifecycleStep.VERIFIED, date=_D(2024, 8, 20)
+        ),
     ]
     interviews = [
-        Interview(id="itv-01", date=_D(2024, 8, 5), body_id="org-qs-body", subject_id="org-xh-gov",
-                  person_id="p-xh-head", triggers=(InterviewTrigger.RECTIFICATION_INEFFECTIVE,), problem_id="prb-03",
-                  record_filed=True, co_convened_with=("org-qs-disc", "org-qs-org")),
+        Interview(
+            id="itv-01",
+            date=_D(2024, 8, 5),
+            body_id="org-qs-body",
+            subject_id="org-xh-gov",
+            person_id="p-xh-head",
+            triggers=(InterviewTrigger.RECTIFICATION_INEFFECTIVE,),
+            problem_id="prb-03",
+            record_filed=True,
+            co_convened_with=("org-qs-disc", "org-qs-org"),
+        ),
     ]
     circulars = [
-        Circular(id="ntc-01", date=_D(2024, 8, 12), body_id="org-qs-body", subject_id="org-xh-gov",
-                 triggers=(CircularTrigger.RECTIFICATION_INEFFECTIVE,), problem_id="prb-03", names_leadership=True),
+        Circular(
+            id="ntc-01",
+            date=_D(2024, 8, 12),
+            body_id="org-qs-body",
+            subject_id="org-xh-gov",
+            triggers=(CircularTrigger.RECTIFICATION_INEFFECTIVE,),
+            problem_id="prb-03",
+            names_leadership=True,
+        ),
     ]
     decisions = [
-        AccountabilityDecision(id="acc-01", object_class=ObjectClass.PERSON, subject_kind=SubjectKind.PERSON,
-                               subject_id="p-xh-deputy", measure=AccountabilityMeasure.CIRCULATED_CRITICISM,
-                               decided_on=_D(2024, 9, 10), decided_by="org-qs-gov", supervision_id="sv-g-xh-2024",
-                               triggers=(AccountabilityTrigger.RECTIFICATION_REFUSED,),
-                               investigation_formed_on=_D(2024, 4, 15), published=True),
+        AccountabilityDecision(
+            id="acc-01",
+            object_class=ObjectClass.PERSON,
+            subject_kind=SubjectKind.PERSON,
+            subject_id="p-xh-deputy",
+            measure=AccountabilityMeasure.CIRCULATED_CRITICISM,
+            decided_on=_D(2024, 9, 10),
+            decided_by="org-qs-gov",
+            supervision_id="sv-g-xh-2024",
+            triggers=(AccountabilityTrigger.RECTIFICATION_REFUSED,),
+            investigation_formed_on=_D(2024, 4, 15),
+            published=True,
+        ),
     ]
     commendations = [
-        Commendation(id="cmd-01", subject_kind=SubjectKind.ORGANISATION, subject_id="org-dp-gov",
-                     kind=CommendationKind.COMMENDATION, date=_D(2024, 4, 26), granted_by="org-qs-gov",
-                     evaluation_id="eval-2023-dp"),
+        Commendation(
+            id="cmd-01",
+            subject_kind=SubjectKind.ORGANISATION,
+            subject_id="org-dp-gov",
+            kind=CommendationKind.COMMENDATION,
+            date=_D(2024, 4, 26),
+            granted_by="org-qs-gov",
+            evaluation_id="eval-2023-dp",
+        ),
     ]
-    return {"problems": list(p), "rectification_events": list(e), "interviews": list(interviews),
-            "circulars": list(circulars), "accountability_decisions": list(decisions),
-            "commendations": list(commendations)}
+    return {
+        "problems": list(p),
+        "rectification_events": list(e),
+        "interviews": list(interviews),
+        "circulars": list(circulars),
+        "accountability_decisions": list(decisions),
+        "commendations": list(commendations),
+    }
 
 
 def sample_dataset() -> Dataset:
@@ -469,20 +800,48 @@ def sample_dataset() -> Dataset:
     school_sups, school_team = _school_supervisions(schools)
     gov_sups, gov_team, evaluations = _government_supervision()
     follow = _follow_up()
-    zones = [Zone(id=f"zone-{n}", name=f"青山县第{n}责任区", division_id=COUNTY, body_id="org-qs-body")
-             for n in range(1, 5)]
+    zones = [
+        Zone(id=f"zone-{n}", name=f"青山县第{n}责任区", division_id=COUNTY, body_id="org-qs-body")
+        for n in range(1, 5)
+    ]
     return Dataset(
-        info=DatasetInfo(name="青山县 sample", reference_date=REFERENCE_DATE, root_division_id=COUNTY,
-                         profile="national",
-                         description="Synthetic county of 云州市, 示范省 (all names fictional), with deliberate violations."),
-        divisions=divisions, organisations=orgs, persons=persons, committees=committees, committee_members=members,
+        info=DatasetInfo(
+            name="青山县 sample",
+            reference_date=REFERENCE_DATE,
+            root_division_id=COUNTY,
+            profile="national",
+            description="Synthetic county of 云州市, 示范省 (all names fictional), with deliberate violations.",
+        ),
+        divisions=divisions,
+        organisations=orgs,
+        persons=persons,
+        committees=committees,
+        committee_members=members,
         meetings=meetings,
-        budgets=[Budget(government_id="org-qs-gov", year=y, supervision_funding=True, amount=600000.0)
-                 for y in (2023, 2024)],
-        upward_reports=[UpwardReport(id="rep-2023", body_id="org-qs-body", recipient_id="org-yz-body", year=2023,
-                                     items=(ReportItem.WORK_PLAN, ReportItem.RESULTS), date=_D(2024, 1, 20))],
-        zones=zones, schools=schools, inspectors=inspectors, near_relatives=relatives, trainings=trainings,
-        assessments=assessments, assignments=assignments, visits=visits,
-        supervisions=school_sups + gov_sups, team_members=school_team + gov_team, duty_evaluations=evaluations,
+        budgets=[
+            Budget(government_id="org-qs-gov", year=y, supervision_funding=True, amount=600000.0)
+            for y in (2023, 2024)
+        ],
+        upward_reports=[
+            UpwardReport(
+                id="rep-2023",
+                body_id="org-qs-body",
+                recipient_id="org-yz-body",
+                year=2023,
+                items=(ReportItem.WORK_PLAN, ReportItem.RESULTS),
+                date=_D(2024, 1, 20),
+            )
+        ],
+        zones=zones,
+        schools=schools,
+        inspectors=inspectors,
+        near_relatives=relatives,
+        trainings=trainings,
+        assessments=assessments,
+        assignments=assignments,
+        visits=visits,
+        supervisions=school_sups + gov_sups,
+        team_members=school_team + gov_team,
+        duty_evaluations=evaluations,
         **follow,  # type: ignore[arg-type] # each key is a table of the matching record type
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final, TypeVar, cast
 
@@ -39,6 +39,7 @@ from edusupervision._domain._model import (
     Zone,
 )
 from edusupervision._errors import DataError, DataProblem
+from edusupervision._frozen import frozen_map, frozen_tuple
 
 __all__ = ["TABLES", "Dataset", "DatasetInfo", "Location", "TableSpec", "table_spec"]
 
@@ -58,15 +59,21 @@ class TableSpec:
 
 TABLES: Final[tuple[TableSpec, ...]] = (
     TableSpec(name="divisions", record_type=Division, zh="行政区划", doc="The administrative hierarchy."),
-    TableSpec(name="organisations", record_type=Organisation, zh="单位", doc="Governments, organs, departments."),
+    TableSpec(
+        name="organisations", record_type=Organisation, zh="单位", doc="Governments, organs, departments."
+    ),
     TableSpec(name="persons", record_type=Person, zh="人员", doc="Leaders, heads, liaison officers."),
     TableSpec(name="committees", record_type=Committee, zh="教育督导委员会", doc="Supervision committees."),
     TableSpec(
         name="committee_members", record_type=CommitteeMember, zh="成员单位", doc="Member units.", key=None
     ),
     TableSpec(name="meetings", record_type=Meeting, zh="会议", doc="Committee meetings."),
-    TableSpec(name="budgets", record_type=Budget, zh="经费预算", doc="Supervision funding per year.", key=None),
-    TableSpec(name="upward_reports", record_type=UpwardReport, zh="向上级报告", doc="Reports to the body above."),
+    TableSpec(
+        name="budgets", record_type=Budget, zh="经费预算", doc="Supervision funding per year.", key=None
+    ),
+    TableSpec(
+        name="upward_reports", record_type=UpwardReport, zh="向上级报告", doc="Reports to the body above."
+    ),
     TableSpec(name="zones", record_type=Zone, zh="责任区", doc="Responsibility zones."),
     TableSpec(name="schools", record_type=School, zh="学校", doc="Schools and kindergartens."),
     TableSpec(name="inspectors", record_type=Inspector, zh="督学", doc="Inspectors."),
@@ -76,7 +83,9 @@ TABLES: Final[tuple[TableSpec, ...]] = (
     TableSpec(name="assignments", record_type=Assignment, zh="挂牌督导", doc="Responsibility assignments."),
     TableSpec(name="visits", record_type=Visit, zh="经常性督导", doc="Regular visits."),
     TableSpec(name="supervisions", record_type=Supervision, zh="督导", doc="Supervisions."),
-    TableSpec(name="team_members", record_type=TeamMember, zh="督导组成员", doc="Supervision teams.", key=None),
+    TableSpec(
+        name="team_members", record_type=TeamMember, zh="督导组成员", doc="Supervision teams.", key=None
+    ),
     TableSpec(name="problems", record_type=Problem, zh="问题", doc="Problems found."),
     TableSpec(
         name="rectification_events", record_type=RectificationEvent, zh="整改环节", doc="Lifecycle steps."
@@ -86,7 +95,9 @@ TABLES: Final[tuple[TableSpec, ...]] = (
     TableSpec(
         name="accountability_decisions", record_type=AccountabilityDecision, zh="问责", doc="Accountability."
     ),
-    TableSpec(name="commendations", record_type=Commendation, zh="表彰奖励", doc="Commendations, promotions."),
+    TableSpec(
+        name="commendations", record_type=Commendation, zh="表彰奖励", doc="Commendations, promotions."
+    ),
     TableSpec(name="duty_evaluations", record_type=DutyEvaluation, zh="履职评价", doc="Duty evaluations."),
 )
 
@@ -127,12 +138,16 @@ class DatasetInfo:
     description: str | None = attrs.field(default=None, metadata={"doc": "Free text."})
 
 
-def _tuple(value: Iterable[R]) -> tuple[R, ...]:
-    return tuple(value)
-
-
-def _table(record_type: type[Any]) -> Any:
-    return attrs.field(factory=tuple, converter=_tuple, metadata={"record_type": record_type})
+def _references(record: Any) -> Iterator[tuple[str, str, str]]:
+    """Yield (column, referenced id, target table) for every reference a record makes."""
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if "ref" in field.metadata:
+            for key in value if isinstance(value, tuple) else (value,):
+                if key is not None:
+                    yield field.name, key, field.metadata["ref"]
+        elif "ref_kind" in field.metadata:
+            yield field.name, value, getattr(record, field.metadata["ref_kind"]).table
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -156,33 +171,83 @@ class Dataset:
     """
 
     info: DatasetInfo
-    divisions: tuple[Division, ...] = _table(Division)
-    organisations: tuple[Organisation, ...] = _table(Organisation)
-    persons: tuple[Person, ...] = _table(Person)
-    committees: tuple[Committee, ...] = _table(Committee)
-    committee_members: tuple[CommitteeMember, ...] = _table(CommitteeMember)
-    meetings: tuple[Meeting, ...] = _table(Meeting)
-    budgets: tuple[Budget, ...] = _table(Budget)
-    upward_reports: tuple[UpwardReport, ...] = _table(UpwardReport)
-    zones: tuple[Zone, ...] = _table(Zone)
-    schools: tuple[School, ...] = _table(School)
-    inspectors: tuple[Inspector, ...] = _table(Inspector)
-    near_relatives: tuple[NearRelative, ...] = _table(NearRelative)
-    trainings: tuple[Training, ...] = _table(Training)
-    assessments: tuple[Assessment, ...] = _table(Assessment)
-    assignments: tuple[Assignment, ...] = _table(Assignment)
-    visits: tuple[Visit, ...] = _table(Visit)
-    supervisions: tuple[Supervision, ...] = _table(Supervision)
-    team_members: tuple[TeamMember, ...] = _table(TeamMember)
-    problems: tuple[Problem, ...] = _table(Problem)
-    rectification_events: tuple[RectificationEvent, ...] = _table(RectificationEvent)
-    interviews: tuple[Interview, ...] = _table(Interview)
-    circulars: tuple[Circular, ...] = _table(Circular)
-    accountability_decisions: tuple[AccountabilityDecision, ...] = _table(AccountabilityDecision)
-    commendations: tuple[Commendation, ...] = _table(Commendation)
-    duty_evaluations: tuple[DutyEvaluation, ...] = _table(DutyEvaluation)
+    divisions: tuple[Division, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Division}
+    )
+    organisations: tuple[Organisation, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Organisation}
+    )
+    persons: tuple[Person, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Person}
+    )
+    committees: tuple[Committee, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Committee}
+    )
+    committee_members: tuple[CommitteeMember, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": CommitteeMember}
+    )
+    meetings: tuple[Meeting, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Meeting}
+    )
+    budgets: tuple[Budget, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Budget}
+    )
+    upward_reports: tuple[UpwardReport, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": UpwardReport}
+    )
+    zones: tuple[Zone, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Zone}
+    )
+    schools: tuple[School, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": School}
+    )
+    inspectors: tuple[Inspector, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Inspector}
+    )
+    near_relatives: tuple[NearRelative, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": NearRelative}
+    )
+    trainings: tuple[Training, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Training}
+    )
+    assessments: tuple[Assessment, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Assessment}
+    )
+    assignments: tuple[Assignment, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Assignment}
+    )
+    visits: tuple[Visit, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Visit}
+    )
+    supervisions: tuple[Supervision, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Supervision}
+    )
+    team_members: tuple[TeamMember, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": TeamMember}
+    )
+    problems: tuple[Problem, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Problem}
+    )
+    rectification_events: tuple[RectificationEvent, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": RectificationEvent}
+    )
+    interviews: tuple[Interview, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Interview}
+    )
+    circulars: tuple[Circular, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Circular}
+    )
+    accountability_decisions: tuple[AccountabilityDecision, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": AccountabilityDecision}
+    )
+    commendations: tuple[Commendation, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": Commendation}
+    )
+    duty_evaluations: tuple[DutyEvaluation, ...] = attrs.field(
+        factory=tuple, converter=frozen_tuple, metadata={"record_type": DutyEvaluation}
+    )
     locations: Mapping[str, tuple[Location, ...]] = attrs.field(
-        factory=dict, converter=MappingProxyType, eq=False, metadata={"internal": True}
+        factory=dict, converter=frozen_map, eq=False, metadata={"internal": True}
     )
     _index: Mapping[str, Mapping[str, int]] = attrs.field(init=False, eq=False, metadata={"internal": True})
     _children: Mapping[str, tuple[str, ...]] = attrs.field(init=False, eq=False, metadata={"internal": True})
@@ -215,9 +280,11 @@ class Dataset:
         problems.extend(self._check_references())
         problems.extend(self._check_hierarchy())
         if problems:
-            raise DataError(problems, summary=f"dataset {self.info.name!r} has {len(problems)} integrity problem(s)")
+            raise DataError(
+                problems, summary=f"dataset {self.info.name!r} has {len(problems)} integrity problem(s)"
+            )
 
-    # --- access ---------------------------------------------------------------------------------------------------
+    # --- access ----------------------------------------------------------------------------------
 
     def table(self, name: str) -> tuple[Any, ...]:
         """Return the records of table ``name``."""
@@ -263,7 +330,7 @@ class Dataset:
         """Return the record a polymorphic reference points at, or None."""
         return self.find(kind.table, key)
 
-    # --- hierarchy ------------------------------------------------------------------------------------------------
+    # --- hierarchy -------------------------------------------------------------------------------
 
     def children(self, division_id: str) -> tuple[Division, ...]:
         """Return the divisions directly under ``division_id``, in table order."""
@@ -334,11 +401,14 @@ class Dataset:
     def evolve(self, **tables: Sequence[Any]) -> Dataset:
         """Return a copy with some tables replaced (locations of replaced tables are dropped)."""
         locations = {k: v for k, v in self.locations.items() if k not in tables}
-        return attrs.evolve(self, locations=locations, **tables)
+        changes: dict[str, Any] = {**tables, "locations": locations}
+        return attrs.evolve(self, **changes)
 
-    # --- integrity ------------------------------------------------------------------------------------------------
+    # --- integrity -------------------------------------------------------------------------------
 
-    def _problem(self, code: str, table: str, pos: int, column: str | None, message: str, value: str | None) -> DataProblem:
+    def _problem(  # noqa: PLR0917 - a private constructor of located problems, called positionally
+        self, code: str, table: str, pos: int, column: str | None, message: str, value: str | None
+    ) -> DataProblem:
         loc = self.location(table, pos)
         return DataProblem(
             code=code,
@@ -351,34 +421,20 @@ class Dataset:
         )
 
     def _check_references(self) -> list[DataProblem]:
-        problems: list[DataProblem] = []
-        for spec in TABLES:
-            fields = attrs.fields(spec.record_type)
-            refs = [(f.name, f.metadata["ref"]) for f in fields if "ref" in f.metadata]
-            kind_refs = [(f.name, f.metadata["ref_kind"]) for f in fields if "ref_kind" in f.metadata]
-            for pos, record in enumerate(self.table(spec.name)):
-                for name, target in refs:
-                    value = getattr(record, name)
-                    values = value if isinstance(value, tuple) else (value,)
-                    for key in values:
-                        if key is not None and key not in self._index[target]:
-                            problems.append(
-                                self._problem(
-                                    "format.dangling_reference", spec.name, pos, name,
-                                    f"refers to {key!r}, which is not in table {target!r}", key,
-                                )
-                            )
-                for name, kind_field in kind_refs:
-                    key = getattr(record, name)
-                    target = getattr(record, kind_field).table
-                    if key not in self._index[target]:
-                        problems.append(
-                            self._problem(
-                                "format.dangling_reference", spec.name, pos, name,
-                                f"refers to {key!r}, which is not in table {target!r}", key,
-                            )
-                        )
-        return problems
+        return [
+            self._problem(
+                "format.dangling_reference",
+                spec.name,
+                pos,
+                column,
+                f"refers to {key!r}, which is not in table {target!r}",
+                key,
+            )
+            for spec in TABLES
+            for pos, record in enumerate(self.table(spec.name))
+            for column, key, target in _references(record)
+            if key not in self._index[target]
+        ]
 
     def _check_hierarchy(self) -> list[DataProblem]:
         problems: list[DataProblem] = []
@@ -399,7 +455,10 @@ class Dataset:
             if parent is not None and parent.kind.level.rank >= division.kind.level.rank:
                 problems.append(
                     self._problem(
-                        "format.hierarchy", "divisions", pos, "parent_id",
+                        "format.hierarchy",
+                        "divisions",
+                        pos,
+                        "parent_id",
                         f"a {division.kind.level.en} division cannot sit under a {parent.kind.level.en} one",
                         division.parent_id,
                     )
@@ -407,18 +466,25 @@ class Dataset:
             if division.kind is DivisionKind.FUNCTIONAL_ZONE and division.zone_kind is None:
                 problems.append(
                     self._problem(
-                        "format.missing_value", "divisions", pos, "zone_kind",
-                        "a functional zone needs its zone_kind", None,
+                        "format.missing_value",
+                        "divisions",
+                        pos,
+                        "zone_kind",
+                        "a functional zone needs its zone_kind",
+                        None,
                     )
                 )
         # Levels strictly increase downwards, so a parent chain cannot cycle unless levels are equal (reported).
         for pos, school in enumerate(self.schools):
-            division = self.find("divisions", school.division_id)
-            if division is not None and division.kind.level is not Level.COUNTY:
+            county: Division | None = self.find("divisions", school.division_id)
+            if county is not None and county.kind.level is not Level.COUNTY:
                 problems.append(
                     self._problem(
-                        "format.hierarchy", "schools", pos, "division_id",
-                        f"a school belongs to a county-level division, not to a {division.kind.level.en} one",
+                        "format.hierarchy",
+                        "schools",
+                        pos,
+                        "division_id",
+                        f"a school belongs to a county-level division, not to a {county.kind.level.en} one",
                         school.division_id,
                     )
                 )

@@ -62,7 +62,7 @@ class LabelledEnum(enum.Enum):
     zh: str
     en: str
 
-    def __new__(cls, value: str, zh: str, en: str) -> Self:  # noqa: D102 - enum machinery, documented on the class
+    def __new__(cls, value: str, zh: str, en: str) -> Self:
         obj = object.__new__(cls)
         obj._value_ = value
         obj.zh = zh
@@ -163,7 +163,11 @@ class ZoneKind(LabelledEnum):
     """Kind of county-level functional zone (功能区), governed by a 管委会 and a 党工委."""
 
     HIGH_TECH = ("high_tech", "高新技术产业开发区", "high-tech zone")
-    ECONOMIC_DEVELOPMENT = ("economic_development", "经济技术开发区", "economic and technological development zone")
+    ECONOMIC_DEVELOPMENT = (
+        "economic_development",
+        "经济技术开发区",
+        "economic and technological development zone",
+    )
     TOURISM_RESORT = ("tourism_resort", "旅游度假区", "tourism resort")
 
 
@@ -176,13 +180,21 @@ class OrgKind(LabelledEnum):
     PARTY_WORKING_COMMITTEE = ("party_working_committee", "党工委", "party working committee of a zone")
     ORGANISATION_DEPARTMENT = ("organisation_department", "党委组织部", "party organisation department")
     PUBLICITY_DEPARTMENT = ("publicity_department", "党委宣传部", "party publicity department")
-    DISCIPLINE_INSPECTION = ("discipline_inspection", "纪委监委", "discipline inspection and supervision commission")
+    DISCIPLINE_INSPECTION = (
+        "discipline_inspection",
+        "纪委监委",
+        "discipline inspection and supervision commission",
+    )
     ESTABLISHMENT_OFFICE = ("establishment_office", "党委编办", "institutional establishment office")
     PERFORMANCE_OFFICE = ("performance_office", "绩效办", "performance management office")
     EDUCATION_AUTHORITY = ("education_authority", "教育行政部门", "education authority")
     SUPERVISION_BODY = ("supervision_body", "教育督导机构", "education supervision body")
     FINANCE = ("finance", "财政部门", "finance department")
-    HUMAN_RESOURCES = ("human_resources", "人力资源社会保障部门", "human resources and social security department")
+    HUMAN_RESOURCES = (
+        "human_resources",
+        "人力资源社会保障部门",
+        "human resources and social security department",
+    )
     PUBLIC_SECURITY = ("public_security", "公安部门", "public security department")
     ENFORCEMENT = ("enforcement", "执法部门", "law enforcement authority")
     PROSECUTION = ("prosecution", "检察机关", "procuratorate")
@@ -195,7 +207,7 @@ class OrgKind(LabelledEnum):
         return self in (OrgKind.GOVERNMENT, OrgKind.MANAGEMENT_COMMITTEE)
 
     @classmethod
-    def aliases(cls) -> dict[str, str]:  # noqa: D102 - see LabelledEnum.aliases
+    def aliases(cls) -> dict[str, str]:
         return {
             "政府": "government",
             "管委会": "management_committee",
@@ -213,7 +225,11 @@ class Position(LabelledEnum):
     """A person's position, as far as the rules need it."""
 
     MAIN_LEADER = ("main_leader", "主要负责人", "main leader")
-    LEADER_IN_CHARGE_OF_EDUCATION = ("leader_in_charge_of_education", "分管教育负责人", "leader in charge of education")
+    LEADER_IN_CHARGE_OF_EDUCATION = (
+        "leader_in_charge_of_education",
+        "分管教育负责人",
+        "leader in charge of education",
+    )
     HEAD_OF_EDUCATION_AUTHORITY = (
         "head_of_education_authority",
         "教育行政部门主要负责人",
@@ -262,12 +278,22 @@ class SchoolStage(LabelledEnum):
         Secondary vocational schools count (PLQ: 中小学校含中等职业学校); colleges and off-campus training
         institutions do not.
         """
-        return self not in (SchoolStage.HIGHER_VOCATIONAL, SchoolStage.HIGHER, SchoolStage.OFF_CAMPUS_TRAINING)
+        return self not in (
+            SchoolStage.HIGHER_VOCATIONAL,
+            SchoolStage.HIGHER,
+            SchoolStage.OFF_CAMPUS_TRAINING,
+        )
 
     @classmethod
-    def aliases(cls) -> dict[str, str]:  # noqa: D102 - see LabelledEnum.aliases
-        return {"初中": "junior_secondary", "高中": "senior_secondary", "职高": "secondary_vocational",
-                "中职": "secondary_vocational", "特教学校": "special", "培训机构": "off_campus_training"}
+    def aliases(cls) -> dict[str, str]:
+        return {
+            "初中": "junior_secondary",
+            "高中": "senior_secondary",
+            "职高": "secondary_vocational",
+            "中职": "secondary_vocational",
+            "特教学校": "special",
+            "培训机构": "off_campus_training",
+        }
 
 
 class Ownership(LabelledEnum):
@@ -396,9 +422,12 @@ class SubjectKind(LabelledEnum):
     @property
     def table(self) -> str:
         """Return the dataset table holding this kind of subject."""
-        return {"organisation": "organisations", "school": "schools", "person": "persons", "inspector": "inspectors"}[
-            self.value
-        ]
+        return {
+            "organisation": "organisations",
+            "school": "schools",
+            "person": "persons",
+            "inspector": "inspectors",
+        }[self.value]
 
 
 class ProblemCategory(LabelledEnum):
@@ -450,11 +479,19 @@ class InterviewTrigger(LabelledEnum):
     PRIORITY_TASKS_LATE = ("priority_tasks_late", "重点任务推进严重滞后", "priority tasks seriously late")
     IRREGULAR_OPERATION = ("irregular_operation", "办学行为不规范", "irregular operation")
     QUALITY_FALLING = ("quality_falling", "教育教学质量下降", "quality falling")
-    QUALITY_FALLING_SERIOUSLY = ("quality_falling_seriously", "教育教学质量严重下降", "quality falling seriously")
+    QUALITY_FALLING_SERIOUSLY = (
+        "quality_falling_seriously",
+        "教育教学质量严重下降",
+        "quality falling seriously",
+    )
     SAFETY_PROBLEMS = ("safety_problems", "安全问题较多", "many safety problems")
     RECTIFICATION_INEFFECTIVE = ("rectification_ineffective", "整改不力", "rectification ineffective")
     REFUSING_SUPERVISION = ("refusing_supervision", "拒绝或干扰督导", "refusing or obstructing supervision")
-    RESPONSIBILITY_UNASSIGNED = ("responsibility_unassigned", "双减责任未落实", "双减 responsibility unassigned")
+    RESPONSIBILITY_UNASSIGNED = (
+        "responsibility_unassigned",
+        "双减责任未落实",
+        "双减 responsibility unassigned",
+    )
     MEASURES_INADEQUATE = ("measures_inadequate", "双减措施不到位", "双减 measures inadequate")
     FREQUENT_PROBLEMS = ("frequent_problems", "问题频发", "frequent problems")
 
@@ -475,7 +512,11 @@ class AccountabilityTrigger(LabelledEnum):
     FAILED_DUTY_EVALUATION = ("failed_duty_evaluation", "履职评价不合格", "failed duty evaluation")
     OBSTRUCTION = ("obstruction", "拒绝、阻挠督导", "obstructing supervision")
     FALSIFICATION = ("falsification", "弄虚作假", "falsified information")
-    RECTIFICATION_REFUSED = ("rectification_refused", "整改不力或拒不整改", "rectification refused or ineffective")
+    RECTIFICATION_REFUSED = (
+        "rectification_refused",
+        "整改不力或拒不整改",
+        "rectification refused or ineffective",
+    )
     MASS_INCIDENT = ("mass_incident", "群体性事件", "mass incident")
     MAJOR_ACCIDENT = ("major_accident", "失职渎职导致重大事故", "major accident by dereliction")
     RETALIATION = ("retaliation", "打击报复督学", "retaliation against inspectors")

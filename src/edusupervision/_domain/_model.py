@@ -108,7 +108,9 @@ def col(
     return attrs.field(default=default, validator=validator, metadata=metadata)
 
 
-def _id(doc: str = "Unique identifier of the record within its table.", zh: tuple[str, ...] = ("编号",)) -> Any:
+def _id(
+    doc: str = "Unique identifier of the record within its table.", zh: tuple[str, ...] = ("编号",)
+) -> Any:
     return col(zh=(*zh, "ID", "id"), doc=doc, validator=_non_empty)
 
 
@@ -118,7 +120,7 @@ def _non_negative(_instance: object, attribute: attrs.Attribute[Any], value: flo
         raise ValueError(msg)
 
 
-# --- hierarchy and organisations --------------------------------------------------------------------------------
+# --- hierarchy and organisations ----------------------------------------------------------------
 
 
 @attrs.frozen(kw_only=True)
@@ -129,11 +131,16 @@ class Division:
     name: str = col(zh=("名称", "区划名称"), doc="Name, e.g. 淄博市 or 高新区.")
     kind: DivisionKind = col(zh=("类型", "区划类型"), doc="Kind of division; determines its level.")
     parent_id: str | None = col(
-        zh=("上级区划",), doc="The division directly above; empty only for the root.", ref="divisions", default=None
+        zh=("上级区划",),
+        doc="The division directly above; empty only for the root.",
+        ref="divisions",
+        default=None,
     )
     code: str | None = col(zh=("区划代码",), doc="GB/T 2260 division code, where one exists.", default=None)
     zone_kind: ZoneKind | None = col(
-        zh=("功能区类型",), doc="For functional zones: high-tech, economic development, tourism resort.", default=None
+        zh=("功能区类型",),
+        doc="For functional zones: high-tech, economic development, tourism resort.",
+        default=None,
     )
 
 
@@ -163,7 +170,9 @@ class Person:
     organisation_id: str | None = col(
         zh=("所在单位",), doc="Organisation the person works for.", ref="organisations", default=None
     )
-    position: Position = col(zh=("职务",), doc="Position, as far as the rules need it.", default=Position.STAFF)
+    position: Position = col(
+        zh=("职务",), doc="Position, as far as the rules need it.", default=Position.STAFF
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -172,9 +181,14 @@ class Committee:
 
     id: str = _id()
     name: str = col(zh=("名称",), doc="Name, e.g. 淄博市人民政府教育督导委员会.")
-    government_id: str = col(zh=("所属政府",), doc="The government whose committee it is.", ref="organisations")
+    government_id: str = col(
+        zh=("所属政府",), doc="The government whose committee it is.", ref="organisations"
+    )
     office_host_id: str | None = col(
-        zh=("办公室设在",), doc="Organisation hosting the committee office.", ref="organisations", default=None
+        zh=("办公室设在",),
+        doc="Organisation hosting the committee office.",
+        ref="organisations",
+        default=None,
     )
     director_id: str | None = col(zh=("主任",), doc="The director (主任).", ref="persons", default=None)
     deputy_ids: tuple[str, ...] = col(
@@ -189,7 +203,9 @@ class CommitteeMember:
 
     committee_id: str = col(zh=("委员会",), doc="The committee.", ref="committees")
     organisation_id: str = col(zh=("成员单位",), doc="The member unit.", ref="organisations")
-    liaison_id: str | None = col(zh=("联络员",), doc="The unit's liaison officer.", ref="persons", default=None)
+    liaison_id: str | None = col(
+        zh=("联络员",), doc="The unit's liaison officer.", ref="persons", default=None
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -222,11 +238,13 @@ class UpwardReport:
     body_id: str = col(zh=("报告单位",), doc="The reporting supervision body.", ref="organisations")
     recipient_id: str = col(zh=("接收单位",), doc="The body one level up.", ref="organisations")
     year: int = col(zh=("年度",), doc="The year reported on.")
-    items: tuple[ReportItem, ...] = col(zh=("报告内容",), doc="What was reported, separated by ';'.", default=())
+    items: tuple[ReportItem, ...] = col(
+        zh=("报告内容",), doc="What was reported, separated by ';'.", default=()
+    )
     date: dt.date | None = col(zh=("报送日期",), doc="Date sent.", default=None)
 
 
-# --- schools, zones, inspectors -----------------------------------------------------------------------------------
+# --- schools, zones, inspectors -----------------------------------------------------------------
 
 
 @attrs.frozen(kw_only=True)
@@ -249,8 +267,12 @@ class School:
     name: str = col(zh=("学校名称", "名称"), doc="Name.")
     stage: SchoolStage = col(zh=("学校类型", "学段"), doc="Stage or kind of institution.")
     ownership: Ownership = col(zh=("办学性质",), doc="Public or private.", default=Ownership.PUBLIC)
-    division_id: str = col(zh=("所在区县",), doc="The county-level division the school belongs to.", ref="divisions")
-    township_id: str | None = col(zh=("所在乡镇",), doc="Township, if recorded.", ref="divisions", default=None)
+    division_id: str = col(
+        zh=("所在区县",), doc="The county-level division the school belongs to.", ref="divisions"
+    )
+    township_id: str | None = col(
+        zh=("所在乡镇",), doc="Township, if recorded.", ref="divisions", default=None
+    )
     zone_id: str | None = col(zh=("责任区",), doc="Responsibility zone.", ref="zones", default=None)
     administered_by: str | None = col(
         zh=("主管部门",),
@@ -261,7 +283,9 @@ class School:
     student_count: int | None = col(
         zh=("学生数", "在校生数"), doc="Number of students.", default=None, validator=_non_negative
     )
-    legal_person: bool | None = col(zh=("独立法人",), doc="Whether the school is a legal person.", default=None)
+    legal_person: bool | None = col(
+        zh=("独立法人",), doc="Whether the school is a legal person.", default=None
+    )
     head_id: str | None = col(zh=("校长",), doc="The head (校（园）长).", ref="persons", default=None)
     head_term_start: dt.date | None = col(zh=("校长任期开始",), doc="Start of the head's term.", default=None)
     head_term_end: dt.date | None = col(zh=("校长任期结束",), doc="End of the head's term.", default=None)
@@ -276,7 +300,9 @@ class Inspector:
     kind: InspectorKind = col(zh=("类别", "督学类别"), doc="Rank.", default=InspectorKind.INSPECTOR)
     employment: Employment = col(zh=("专兼职",), doc="Full-time or part-time.")
     responsibility: bool = col(
-        zh=("责任督学",), doc="Whether the inspector serves as a responsibility inspector (责任督学).", default=False
+        zh=("责任督学",),
+        doc="Whether the inspector serves as a responsibility inspector (责任督学).",
+        default=False,
     )
     appointed_by: str = col(zh=("聘任单位",), doc="The appointing body.", ref="organisations")
     division_id: str = col(zh=("所在区划",), doc="The division where the inspector works.", ref="divisions")
@@ -284,7 +310,10 @@ class Inspector:
     term_start: dt.date | None = col(zh=("本届任期开始",), doc="Start of the current term.", default=None)
     term_end: dt.date | None = col(zh=("本届任期结束",), doc="End of the current term.", default=None)
     consecutive_terms: int | None = col(
-        zh=("连任届数",), doc="Consecutive terms including the current one.", default=None, validator=_non_negative
+        zh=("连任届数",),
+        doc="Consecutive terms including the current one.",
+        default=None,
+        validator=_non_negative,
     )
     degree: Degree | None = col(zh=("学历",), doc="Highest degree.", default=None)
     education_years: int | None = col(
@@ -292,7 +321,9 @@ class Inspector:
     )
     retired_on: dt.date | None = col(zh=("退休日期",), doc="Retirement date, for retirees.", default=None)
     dismissed_on: dt.date | None = col(zh=("解聘日期",), doc="Dismissal date.", default=None)
-    dismissal_announced: bool | None = col(zh=("解聘已公告",), doc="Whether a dismissal was announced.", default=None)
+    dismissal_announced: bool | None = col(
+        zh=("解聘已公告",), doc="Whether a dismissal was announced.", default=None
+    )
     person_id: str | None = col(
         zh=("人员",), doc="The same person in the persons table, if any.", ref="persons", default=None
     )
@@ -360,10 +391,12 @@ class Visit:
     inspector_id: str = col(zh=("督学",), doc="The visiting inspector.", ref="inspectors")
     school_id: str = col(zh=("学校",), doc="The school visited.", ref="schools")
     date: dt.date = col(zh=("日期", "督导日期"), doc="Date of the visit.")
-    announcement: Announcement = col(zh=("方式",), doc="Announced or unannounced.", default=Announcement.ANNOUNCED)
+    announcement: Announcement = col(
+        zh=("方式",), doc="Announced or unannounced.", default=Announcement.ANNOUNCED
+    )
 
 
-# --- supervisions and what follows ----------------------------------------------------------------------------------
+# --- supervisions and what follows --------------------------------------------------------------
 
 
 @attrs.frozen(kw_only=True)
@@ -379,21 +412,27 @@ class Supervision:
     subject_id: str = col(zh=("督导对象",), doc="The supervised unit.", ref_kind="subject_kind")
     start: dt.date = col(zh=("开始日期",), doc="First day.")
     end: dt.date | None = col(zh=("结束日期",), doc="Last day (empty: same as start).", default=None)
-    announcement: Announcement = col(zh=("通知方式",), doc="Announced or 暗访.", default=Announcement.ANNOUNCED)
+    announcement: Announcement = col(
+        zh=("通知方式",), doc="Announced or 暗访.", default=Announcement.ANNOUNCED
+    )
     channel: Channel = col(zh=("形式",), doc="On site, online or hybrid.", default=Channel.OFFLINE)
     presence: Presence = col(zh=("驻点",), doc="Visiting or resident.", default=Presence.VISITING)
     notice_on: dt.date | None = col(zh=("书面通知日期",), doc="Date of the written notice.", default=None)
     report_on: dt.date | None = col(zh=("报告日期",), doc="Date of the supervision report.", default=None)
     report_published: bool | None = col(zh=("报告已公开",), doc="Report published.", default=None)
-    report_filed: bool | None = col(zh=("报告已报上级",), doc="Report filed with the upper body.", default=None)
+    report_filed: bool | None = col(
+        zh=("报告已报上级",), doc="Report filed with the upper body.", default=None
+    )
     feedback_on: dt.date | None = col(zh=("反馈日期",), doc="Date findings were fed back.", default=None)
     feedback_itemised: bool | None = col(
         zh=("逐项反馈",), doc="Fed back item by item with a rectification decision.", default=None
     )
     feedback_meeting: bool | None = col(zh=("反馈会议",), doc="Feedback given at a meeting.", default=None)
     meeting_invitees: tuple[str, ...] = col(
-        zh=("反馈会议邀请单位",), doc="Organisations invited to the feedback meeting, ';'-separated.",
-        ref="organisations", default=(),
+        zh=("反馈会议邀请单位",),
+        doc="Organisations invited to the feedback meeting, ';'-separated.",
+        ref="organisations",
+        default=(),
     )
 
     @property
@@ -424,7 +463,10 @@ class Problem:
         zh=("主管部门",), doc="The supervised unit's competent department.", ref="organisations", default=None
     )
     referred_to: str | None = col(
-        zh=("移交单位",), doc="Enforcement or prosecution authority referred to.", ref="organisations", default=None
+        zh=("移交单位",),
+        doc="Enforcement or prosecution authority referred to.",
+        ref="organisations",
+        default=None,
     )
     referred_on: dt.date | None = col(zh=("移交日期",), doc="Date of referral.", default=None)
 
@@ -442,7 +484,10 @@ class RectificationEvent:
     )
     outcome: LookBackOutcome | None = col(zh=("回头看结果",), doc="Outcome of a look-back.", default=None)
     liable_id: str | None = col(
-        zh=("责任部门",), doc="Department held liable when rectification failed.", ref="organisations", default=None
+        zh=("责任部门",),
+        doc="Department held liable when rectification failed.",
+        ref="organisations",
+        default=None,
     )
     liability: LiabilityKind | None = col(zh=("责任类型",), doc="Kind of liability.", default=None)
     published: bool | None = col(zh=("已公开",), doc="For reports: rectification published.", default=None)
@@ -456,7 +501,9 @@ class Interview:
     id: str = _id()
     date: dt.date = col(zh=("日期", "约谈日期"), doc="Date.")
     body_id: str = col(zh=("约谈机构",), doc="The convening body.", ref="organisations")
-    subject_kind: SubjectKind = col(zh=("对象类型",), doc="organisation or school.", default=SubjectKind.ORGANISATION)
+    subject_kind: SubjectKind = col(
+        zh=("对象类型",), doc="organisation or school.", default=SubjectKind.ORGANISATION
+    )
     subject_id: str = col(zh=("被约谈单位",), doc="The unit.", ref_kind="subject_kind")
     person_id: str | None = col(zh=("被约谈人",), doc="The person interviewed.", ref="persons", default=None)
     triggers: tuple[InterviewTrigger, ...] = col(zh=("约谈情形",), doc="Triggers, ';'-separated.", default=())
@@ -478,12 +525,16 @@ class Circular:
     id: str = _id()
     date: dt.date = col(zh=("日期", "通报日期"), doc="Date.")
     body_id: str = col(zh=("通报机构",), doc="The issuing body.", ref="organisations")
-    subject_kind: SubjectKind = col(zh=("对象类型",), doc="organisation or school.", default=SubjectKind.ORGANISATION)
+    subject_kind: SubjectKind = col(
+        zh=("对象类型",), doc="organisation or school.", default=SubjectKind.ORGANISATION
+    )
     subject_id: str = col(zh=("被通报单位",), doc="The unit.", ref_kind="subject_kind")
     triggers: tuple[CircularTrigger, ...] = col(zh=("通报情形",), doc="Triggers, ';'-separated.", default=())
     problem_id: str | None = col(zh=("问题",), doc="The problem it concerns.", ref="problems", default=None)
     names_leadership: bool = col(
-        zh=("涉及领导班子",), doc="Whether the unit's leadership is named (ineligibility window).", default=True
+        zh=("涉及领导班子",),
+        doc="Whether the unit's leadership is named (ineligibility window).",
+        default=True,
     )
 
 
@@ -497,10 +548,18 @@ class AccountabilityDecision:
     subject_id: str = col(zh=("问责对象",), doc="The object held accountable.", ref_kind="subject_kind")
     measure: AccountabilityMeasure = col(zh=("问责方式",), doc="The measure.")
     decided_on: dt.date = col(zh=("决定日期",), doc="Date of the decision.")
-    decided_by: str | None = col(zh=("决定单位",), doc="Deciding organisation.", ref="organisations", default=None)
-    supervision_id: str | None = col(zh=("督导",), doc="The supervision behind it.", ref="supervisions", default=None)
-    triggers: tuple[AccountabilityTrigger, ...] = col(zh=("问责情形",), doc="Triggers, ';'-separated.", default=())
-    investigation_formed_on: dt.date | None = col(zh=("调查组成立日期",), doc="Investigation team formed.", default=None)
+    decided_by: str | None = col(
+        zh=("决定单位",), doc="Deciding organisation.", ref="organisations", default=None
+    )
+    supervision_id: str | None = col(
+        zh=("督导",), doc="The supervision behind it.", ref="supervisions", default=None
+    )
+    triggers: tuple[AccountabilityTrigger, ...] = col(
+        zh=("问责情形",), doc="Triggers, ';'-separated.", default=()
+    )
+    investigation_formed_on: dt.date | None = col(
+        zh=("调查组成立日期",), doc="Investigation team formed.", default=None
+    )
     published: bool | None = col(zh=("已公开",), doc="Result published.", default=None)
     review_applied_on: dt.date | None = col(zh=("申请复核日期",), doc="Review applied for.", default=None)
     review_decided_on: dt.date | None = col(zh=("复核决定日期",), doc="Review decided.", default=None)
@@ -518,7 +577,9 @@ class Commendation:
     subject_id: str = col(zh=("对象",), doc="Who was commended or promoted.", ref_kind="subject_kind")
     kind: CommendationKind = col(zh=("类型",), doc="Kind of decision.")
     date: dt.date = col(zh=("日期",), doc="Date.")
-    granted_by: str | None = col(zh=("授予单位",), doc="Granting organisation.", ref="organisations", default=None)
+    granted_by: str | None = col(
+        zh=("授予单位",), doc="Granting organisation.", ref="organisations", default=None
+    )
     evaluation_id: str | None = col(
         zh=("依据评价",), doc="The evaluation it rests on.", ref="duty_evaluations", default=None
     )
@@ -531,6 +592,8 @@ class DutyEvaluation:
     id: str = _id()
     year: int = col(zh=("年度",), doc="Year evaluated.")
     evaluator_id: str = col(zh=("评价机构",), doc="The evaluating body.", ref="organisations")
-    evaluatee_id: str = col(zh=("被评价单位",), doc="The government or department evaluated.", ref="organisations")
+    evaluatee_id: str = col(
+        zh=("被评价单位",), doc="The government or department evaluated.", ref="organisations"
+    )
     result: EvaluationResult | None = col(zh=("结果",), doc="Result, once known.", default=None)
     date: dt.date | None = col(zh=("日期",), doc="Date of the result.", default=None)

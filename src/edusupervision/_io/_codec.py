@@ -18,16 +18,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any, Final, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, get_args, get_origin
 
 import attrs
 import cattrs
 from cattrs.errors import ClassValidationError
 
 from edusupervision._domain._enums import LabelledEnum
-from edusupervision._errors import DataProblem
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
+    from edusupervision._errors import DataProblem
 
 __all__ = ["json_converter", "parse_bool", "parse_date", "structure_row", "text_converter"]
 
@@ -166,7 +169,7 @@ def _text(value: Any) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, LabelledEnum):
-        return value.value
+        return str(value.value)
     if isinstance(value, tuple):
         return ";".join(_text(v) for v in value)
     return str(value)
@@ -203,10 +206,11 @@ def structure_row(
     """
     names = {f.name for f in attrs.fields(record_type)}
     data = {k: v for k, v in row.items() if k in names and not _blank(v)}
-    problems: list[DataProblem] = []
-    for field in attrs.fields(record_type):
-        if field.default is attrs.NOTHING and field.name not in data:
-            problems.append(where(code="format.missing_value", message="a value is required", column=field.name))
+    problems = [
+        where(code="format.missing_value", message="a value is required", column=field.name)
+        for field in attrs.fields(record_type)
+        if field.default is attrs.NOTHING and field.name not in data
+    ]
     if problems:
         return None, problems
     try:
@@ -217,7 +221,9 @@ def structure_row(
             name = note.name
             problems.append(
                 where(
-                    code="format.invalid_value", message=str(exc).split("\n")[0], column=name,
+                    code="format.invalid_value",
+                    message=str(exc).split("\n")[0],
+                    column=name,
                     value=None if name not in data else str(data[name]),
                 )
             )

@@ -11,9 +11,8 @@ import os
 import tempfile
 import types
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Final, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, Literal, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -22,6 +21,9 @@ from edusupervision._domain._dataset import TABLES, Dataset, DatasetInfo, Locati
 from edusupervision._domain._enums import LabelledEnum
 from edusupervision._errors import DataError, DataProblem
 from edusupervision._io._codec import json_converter, structure_row, text_converter
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
 
 __all__ = [
     "FORMAT_NAME",
@@ -39,7 +41,7 @@ FORMAT_VERSION: Final = 1
 Format = Literal["csv", "json"]
 
 
-# --- column metadata ------------------------------------------------------------------------------------------------
+# --- column metadata ----------------------------------------------------------------------------
 
 
 def _header_map(spec: TableSpec) -> dict[str, str]:
@@ -107,7 +109,9 @@ def datapackage_descriptor(info: DatasetInfo | None = None) -> dict[str, Any]:
                 entry["description"] += " Items separated by ';'."
             fields.append(entry)
             if "ref" in field.metadata and not many:
-                foreign.append({"fields": field.name, "reference": {"resource": field.metadata["ref"], "fields": "id"}})
+                foreign.append(
+                    {"fields": field.name, "reference": {"resource": field.metadata["ref"], "fields": "id"}}
+                )
             del optional
         schema: dict[str, Any] = {"fields": fields, "missingValues": [""]}
         if spec.key is not None:
@@ -138,7 +142,7 @@ def datapackage_descriptor(info: DatasetInfo | None = None) -> dict[str, Any]:
     return descriptor
 
 
-# --- structuring tables ---------------------------------------------------------------------------------------------
+# --- structuring tables -------------------------------------------------------------------------
 
 
 def _build(
@@ -154,10 +158,24 @@ def _build(
         locs: list[Location] = []
         for loc, row in rows_by_table.get(spec.name, []):
 
-            def where(*, code: str, message: str, column: str | None, value: str | None = None,
-                      _loc: Location = loc, _table: str = spec.name) -> DataProblem:
-                return DataProblem(code=code, message=message, table=_table, row=_loc.row, column=column,
-                                   file=_loc.file, value=value)
+            def where(
+                *,
+                code: str,
+                message: str,
+                column: str | None,
+                value: str | None = None,
+                _loc: Location = loc,
+                _table: str = spec.name,
+            ) -> DataProblem:
+                return DataProblem(
+                    code=code,
+                    message=message,
+                    table=_table,
+                    row=_loc.row,
+                    column=column,
+                    file=_loc.file,
+                    value=value,
+                )
 
             record, row_problems = structure_row(conv, spec.record_type, row, where=where)
             problems.extend(row_problems)
@@ -176,7 +194,7 @@ def _build(
     return dataset
 
 
-# --- JSON -----------------------------------------------------------------------------------------------------------
+# --- JSON ---------------------------------------------------------------------------------------
 
 
 def dataset_to_json(dataset: Dataset) -> dict[str, Any]:
@@ -197,7 +215,9 @@ def _info_from(raw: object, *, file: str | None, default_name: str) -> tuple[Dat
         return json_converter().structure(raw, DatasetInfo), []
     except (cattrs.BaseValidationError, ValueError, TypeError) as exc:
         return DatasetInfo(name=default_name), [
-            DataProblem(code="format.invalid_value", message=f"invalid dataset info: {exc}", file=file, table="info")
+            DataProblem(
+                code="format.invalid_value", message=f"invalid dataset info: {exc}", file=file, table="info"
+            )
         ]
 
 
@@ -205,38 +225,62 @@ def dataset_from_json(document: object, *, file: str | None = None) -> Dataset:
     """Build a dataset from its JSON document; raise :class:`DataError` listing every problem."""
     if not isinstance(document, dict) or not isinstance(document.get("tables"), dict):
         raise DataError(
-            [DataProblem(code="format.not_a_dataset", message="expected an object with a 'tables' object", file=file)]
+            [
+                DataProblem(
+                    code="format.not_a_dataset",
+                    message="expected an object with a 'tables' object",
+                    file=file,
+                )
+            ]
         )
-    info, problems = _info_from(document.get("info"), file=file, default_name=Path(file).stem if file else "dataset")
+    info, problems = _info_from(
+        document.get("info"), file=file, default_name=Path(file).stem if file else "dataset"
+    )
     known = {spec.name: spec for spec in TABLES}
     rows: dict[str, list[tuple[Location, Mapping[str, Any]]]] = {}
     for name, records in document["tables"].items():
         if name not in known:
-            problems.append(DataProblem(code="format.unknown_table", message="unknown table", table=str(name), file=file))
+            problems.append(
+                DataProblem(code="format.unknown_table", message="unknown table", table=str(name), file=file)
+            )
             continue
         if not isinstance(records, list):
-            problems.append(DataProblem(code="format.not_a_table", message="expected an array of records", table=name,
-                                        file=file))
+            problems.append(
+                DataProblem(
+                    code="format.not_a_table", message="expected an array of records", table=name, file=file
+                )
+            )
             continue
         fields = {f.name for f in attrs.fields(known[name].record_type)}
         unknown_reported: set[str] = set()
         table_rows: list[tuple[Location, Mapping[str, Any]]] = []
         for i, record in enumerate(records, start=1):
             if not isinstance(record, dict):
-                problems.append(DataProblem(code="format.not_a_record", message="expected an object", table=name,
-                                            row=i, file=file))
+                problems.append(
+                    DataProblem(
+                        code="format.not_a_record", message="expected an object", table=name, row=i, file=file
+                    )
+                )
                 continue
             for key in record:
                 if key not in fields and key not in unknown_reported:
                     unknown_reported.add(key)
-                    problems.append(DataProblem(code="format.unknown_column", message="unknown column", table=name,
-                                                row=i, column=str(key), file=file))
+                    problems.append(
+                        DataProblem(
+                            code="format.unknown_column",
+                            message="unknown column",
+                            table=name,
+                            row=i,
+                            column=str(key),
+                            file=file,
+                        )
+                    )
             table_rows.append((Location(table=name, row=i, file=file), record))
         rows[name] = table_rows
     return _build(rows, info, json_converter(), problems)
 
 
-# --- CSV ------------------------------------------------------------------------------------------------------------
+# --- CSV ----------------------------------------------------------------------------------------
 
 
 def _decode(raw: bytes, *, encoding: str | None, file: str) -> str:
@@ -245,7 +289,11 @@ def _decode(raw: bytes, *, encoding: str | None, file: str) -> str:
             return raw.decode(encoding)
         except (UnicodeDecodeError, LookupError) as exc:
             raise DataError(
-                [DataProblem(code="format.encoding", message=f"cannot decode as {encoding}: {exc}", file=file)]
+                [
+                    DataProblem(
+                        code="format.encoding", message=f"cannot decode as {encoding}: {exc}", file=file
+                    )
+                ]
             ) from None
     for candidate in ("utf-8-sig", "gb18030"):
         with contextlib.suppress(UnicodeDecodeError):
@@ -269,14 +317,28 @@ def _read_csv_table(
     for cell in header:
         name = mapping.get(_norm_header(cell))
         if name is None and cell.strip():
-            problems.append(DataProblem(code="format.unknown_column", message="unknown column", table=spec.name,
-                                        column=cell, file=file))
+            problems.append(
+                DataProblem(
+                    code="format.unknown_column",
+                    message="unknown column",
+                    table=spec.name,
+                    column=cell,
+                    file=file,
+                )
+            )
         columns.append(name)
     present = {c for c in columns if c is not None}
-    missing = [f.name for f in attrs.fields(spec.record_type) if f.default is attrs.NOTHING and f.name not in present]
+    missing = [
+        f.name for f in attrs.fields(spec.record_type) if f.default is attrs.NOTHING and f.name not in present
+    ]
     problems.extend(
-        DataProblem(code="format.missing_column", message="required column is missing", table=spec.name, column=m,
-                    file=file)
+        DataProblem(
+            code="format.missing_column",
+            message="required column is missing",
+            table=spec.name,
+            column=m,
+            file=file,
+        )
         for m in missing
     )
     if missing:
@@ -301,7 +363,11 @@ def _read_csv_folder(folder: Path, *, encoding: str | None) -> Dataset:
             extra = descriptor.get("edusupervision")
             info_raw = extra.get("info") if isinstance(extra, dict) else None
             for resource in descriptor.get("resources", []):
-                if isinstance(resource, dict) and resource.get("name") in paths and isinstance(resource.get("path"), str):
+                if (
+                    isinstance(resource, dict)
+                    and resource.get("name") in paths
+                    and isinstance(resource.get("path"), str)
+                ):
                     candidate = (folder / resource["path"]).resolve()
                     if folder.resolve() in candidate.parents:  # paths in data never leave the folder
                         paths[resource["name"]] = candidate
@@ -309,7 +375,9 @@ def _read_csv_folder(folder: Path, *, encoding: str | None) -> Dataset:
     problems.extend(info_problems)
     known_files = {p.name for p in paths.values()}
     problems.extend(
-        DataProblem(code="format.unknown_table", message="file matches no table; ignored? rename it", file=str(extra))
+        DataProblem(
+            code="format.unknown_table", message="file matches no table; ignored? rename it", file=str(extra)
+        )
         for extra in sorted(folder.glob("*.csv"))
         if extra.name not in known_files
     )
@@ -325,7 +393,9 @@ def _read_json_file(path: Path) -> object:
     try:
         return json.loads(path.read_bytes().decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise DataError([DataProblem(code="format.invalid_json", message=f"not valid JSON: {exc}", file=str(path))]) from None
+        raise DataError(
+            [DataProblem(code="format.invalid_json", message=f"not valid JSON: {exc}", file=str(path))]
+        ) from None
 
 
 def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Dataset:
@@ -342,15 +412,24 @@ def load(path: str | os.PathLike[str], *, encoding: str | None = None) -> Datase
     if not source.exists():
         msg = f"no dataset at {source}"
         raise FileNotFoundError(msg)
-    raise DataError([DataProblem(code="format.unsupported", message="expected a folder of CSV files or a .json file",
-                                 file=str(source))])
+    raise DataError(
+        [
+            DataProblem(
+                code="format.unsupported",
+                message="expected a folder of CSV files or a .json file",
+                file=str(source),
+            )
+        ]
+    )
 
 
-# --- writing --------------------------------------------------------------------------------------------------------
+# --- writing ------------------------------------------------------------------------------------
 
 
 @contextlib.contextmanager
-def atomic_write(path: Path, *, encoding: str = "utf-8", newline: str | None = None) -> Iterator[io.TextIOWrapper]:
+def atomic_write(
+    path: Path, *, encoding: str = "utf-8", newline: str | None = None
+) -> Iterator[io.TextIOWrapper]:
     """Write ``path`` through a temporary file renamed into place, so a failed write leaves no half file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)

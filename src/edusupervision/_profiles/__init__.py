@@ -1,0 +1,1 @@
+"""Jurisdiction profiles: one module per jurisdiction, loaded lazily through the registry."""

@@ -1,0 +1,215 @@
+"""What a rule is: modality, severity, outcome, citations, dated parameters, and the check contract.
+
+A rule is data plus a small pure check. The check receives a :class:`Context` (the dataset, ``as_of`` and
+the rule's effective parameters) and yields one :class:`Result` per subject it covers, compliant or not;
+the engine turns results into findings with severity, bilingual message, citations and location.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, Final
+
+import attrs
+
+from edusupervision._domain._dataset import Dataset
+from edusupervision._domain._enums import LabelledEnum
+from edusupervision._frozen import frozen_map
+from edusupervision._rules._sources import Document, document, parse_citation, quote
+
+__all__ = [
+    "Check",
+    "Citation",
+    "Context",
+    "Modality",
+    "Outcome",
+    "Param",
+    "Ref",
+    "Result",
+    "Rule",
+    "Severity",
+    "cite",
+]
+
+
+class Severity(LabelledEnum):
+    """How much a finding matters: ``error`` (MUST), ``warning`` (DEFAULT, soft limits), ``info`` (MAY/EXPLORE)."""
+
+    ERROR = ("error", "错误", "error")
+    WARNING = ("warning", "警告", "warning")
+    INFO = ("info", "提示", "info")
+
+    @property
+    def rank(self) -> int:
+        """Return 0 for error, 1 for warning, 2 for info (sorting puts errors first)."""
+        return list(Severity).index(self)
+
+
+class Modality(LabelledEnum):
+    """Strength of obligation, from the modal words of the source (须/原则上/可/探索/到…年)."""
+
+    MUST = ("MUST", "须", "must")
+    DEFAULT = ("DEFAULT", "原则上", "as a rule")
+    MAY = ("MAY", "可", "may")
+    EXPLORE = ("EXPLORE", "探索", "explore")
+    TARGET = ("TARGET", "到…年", "target by a date")
+
+    @property
+    def default_severity(self) -> Severity:
+        """Return the severity a rule of this modality has unless the rulebook says otherwise."""
+        if self in (Modality.MUST, Modality.TARGET):
+            return Severity.ERROR
+        if self is Modality.DEFAULT:
+            return Severity.WARNING
+        return Severity.INFO
+
+
+class Outcome(LabelledEnum):
+    """Outcome of applying a rule to a subject."""
+
+    COMPLIANT = ("compliant", "符合", "compliant")
+    VIOLATION = ("violation", "违反", "violation")
+    UNDETERMINABLE = ("undeterminable", "无法判定", "undeterminable")
+    NOT_APPLICABLE = ("not_applicable", "不适用", "not applicable")
+
+
+@attrs.frozen
+class Citation:
+    """A citation: a document's short name and a clause (``Citation("GX", "二(一)")``).
+
+    Examples
+    --------
+    >>> c = Citation("ACC")
+    >>> c.document_info.number, str(c)
+    ('国教督〔2021〕2号', 'ACC')
+
+    """
+
+    document: str
+    clause: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        """Check the document exists (raises ``UnknownDocumentError``, a ``LookupError``)."""
+        document(self.document)
+
+    @property
+    def document_info(self) -> Document:
+        """Return the cited document."""
+        return document(self.document)
+
+    @property
+    def quote(self) -> str | None:
+        """Return the Chinese words of the clause, when the project holds them."""
+        return quote(self.document, self.clause)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form: document short name, title, number, clause, quote, url."""
+        info = self.document_info
+        return {
+            "document": self.document,
+            "title": info.title,
+            "number": info.number,
+            "clause": self.clause,
+            "quote": self.quote,
+            "url": info.url,
+        }
+
+    def __str__(self) -> str:
+        """Return ``GX 二(一)``."""
+        return f"{self.document} {self.clause}".strip()
+
+
+def cite(text: str) -> tuple[Citation, ...]:
+    """Return the citations of a rulebook sources cell: ``cite("GX 二(一); REG 4")``."""
+    return tuple(Citation(short, clause) for short, clause in parse_citation(text))
+
+
+@attrs.frozen(kw_only=True)
+class Param:
+    """A rule parameter: its default, what it means, and its unit."""
+
+    default: Any
+    doc: str
+    unit: str | None = None
+
+
+@attrs.frozen
+class Ref:
+    """A reference to a subject or responsible unit: its kind (table-like name) and id."""
+
+    kind: str
+    id: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Return ``{"kind": …, "id": …}``."""
+        return {"kind": self.kind, "id": self.id}
+
+
+@attrs.frozen(kw_only=True)
+class Result:
+    """What a check says about one subject."""
+
+    subject: Ref
+    outcome: Outcome
+    responsible: Ref | None = None
+    evidence: Mapping[str, Any] = attrs.field(factory=dict, converter=frozen_map)
+    missing: tuple[str, ...] = ()
+    table: str | None = None
+    position: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Context:
+    """What a check may look at: the dataset, the date, and the rule's effective parameters."""
+
+    dataset: Dataset
+    as_of: dt.date
+    params: Mapping[str, Any]
+    profile: str
+    evaluate: Callable[[str], Sequence[Result]] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __getitem__(self, name: str) -> Any:
+        """Return parameter ``name``."""
+        return self.params[name]
+
+
+Check = Callable[[Context], Iterable[Result]]
+
+_MESSAGE_KEYS: Final = ("zh", "en")
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A rule of the rulebook: metadata, parameters, message templates, and its check.
+
+    ``citations`` are the national sources; a profile that adds or changes the rule adds its own. ``message``
+    holds the violation templates (``{placeholders}`` filled from the evidence and subject).
+    """
+
+    id: str
+    title_zh: str
+    title_en: str
+    section: str
+    text: str
+    modality: Modality
+    check: Check = attrs.field(eq=False, repr=False)
+    subject: str
+    responsible: str
+    message_zh: str
+    message_en: str
+    severity: Severity | None = None
+    params: Mapping[str, Param] = attrs.field(factory=dict, converter=frozen_map)
+    citations: tuple[Citation, ...] = ()
+    requires: tuple[str, ...] = ()
+    """Parameters that must be set (not None) for the rule to apply; otherwise it is not applicable."""
+
+    @property
+    def default_severity(self) -> Severity:
+        """Return the severity stated for the rule, or its modality's default."""
+        return self.severity or self.modality.default_severity
+
+    def effective_from(self, citations: Iterable[Citation]) -> dt.date:
+        """Return the first day the rule may fire: the earliest in-force date among normative citations."""
+        dates = [c.document_info.in_force_on for c in citations if c.document_info.normative]
+        return min(dates) if dates else dt.date.min

@@ -16,6 +16,9 @@ the file format, the schemas and the docs, so they cannot drift from the model:
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import typing
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -54,6 +57,9 @@ from edusupervision._domain._enums import (
     ZoneKind,
 )
 
+if typing.TYPE_CHECKING:
+    from collections.abc import Mapping
+
 __all__ = [
     "AccountabilityDecision",
     "Assessment",
@@ -81,7 +87,14 @@ __all__ = [
     "Visit",
     "Zone",
     "col",
+    "column_types",
 ]
+
+
+@functools.cache
+def column_types(record_type: Any) -> Mapping[str, Any]:
+    """Return the resolved type of every column of a record class (annotations are postponed)."""
+    return MappingProxyType(typing.get_type_hints(record_type))
 
 
 def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:

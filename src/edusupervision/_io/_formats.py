@@ -19,6 +19,7 @@ import cattrs
 
 from edusupervision._domain._dataset import TABLES, Dataset, DatasetInfo, Location, TableSpec
 from edusupervision._domain._enums import LabelledEnum
+from edusupervision._domain._model import column_types
 from edusupervision._errors import DataError, DataProblem
 from edusupervision._io._codec import json_converter, structure_row, text_converter
 
@@ -91,7 +92,7 @@ def datapackage_descriptor(info: DatasetInfo | None = None) -> dict[str, Any]:
         fields: list[dict[str, Any]] = []
         foreign: list[dict[str, Any]] = []
         for field in attrs.fields(spec.record_type):
-            scalar, optional, many = _base_type(field.type)
+            scalar, optional, many = _base_type(column_types(spec.record_type)[field.name])
             entry: dict[str, Any] = {
                 "name": field.name,
                 "type": "string" if many else _frictionless_type(scalar),

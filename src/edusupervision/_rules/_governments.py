@@ -164,6 +164,7 @@ def _target_2022(ctx: Context) -> Iterator[Result]:
 RULES = (
     Rule(
         id="government.duty_evaluation",
+        reads=("divisions", "organisations", "duty_evaluations"),
         title_zh="履行教育职责评价",
         title_en="Yearly education-duty evaluation",
         section=SECTION,
@@ -187,6 +188,7 @@ RULES = (
     ),
     Rule(
         id="government.supervision_interval",
+        reads=("divisions", "organisations", "supervisions"),
         title_zh="督政周期",
         title_en="Government supervised every 5 years",
         section=SECTION,
@@ -203,6 +205,7 @@ RULES = (
     ),
     Rule(
         id="government.regional_round",
+        reads=("organisations", "supervisions"),
         title_zh="每年综合督导",
         title_en="Yearly comprehensive round",
         section=SECTION,
@@ -218,6 +221,7 @@ RULES = (
     ),
     Rule(
         id="government.onsite_sample",
+        reads=("organisations", "supervisions"),
         title_zh="实地督查",
         title_en="On-site checks and follow-up",
         section=SECTION,
@@ -234,6 +238,7 @@ RULES = (
     ),
     Rule(
         id="reform.target_2022",
+        reads=("divisions", "organisations"),
         title_zh="到2022年基本建成",
         title_en="2022 reform target",
         section="Targets",

@@ -432,6 +432,7 @@ def _public_contact(ctx: Context) -> Iterator[Result]:
 RULES = (
     Rule(
         id="inspector.ratio",
+        reads=("divisions", "schools", "inspectors"),
         title_zh="督学与学校数比例",
         title_en="Inspectors per school",
         section=SECTION,
@@ -454,6 +455,7 @@ RULES = (
     ),
     Rule(
         id="inspector.large_school",
+        reads=("schools", "assignments"),
         requires=("threshold",),
         title_zh="大规模学校1:1",
         title_en="Dedicated inspector for large schools",
@@ -476,6 +478,7 @@ RULES = (
     ),
     Rule(
         id="inspector.full_time_share",
+        reads=("divisions", "inspectors"),
         title_zh="专职督学占比",
         title_en="Share of full-time inspectors",
         section=SECTION,
@@ -494,6 +497,7 @@ RULES = (
     ),
     Rule(
         id="inspector.training_hours",
+        reads=("inspectors", "trainings"),
         title_zh="年度集中培训学时",
         title_en="Yearly centralised training hours",
         section=SECTION,
@@ -509,6 +513,7 @@ RULES = (
     ),
     Rule(
         id="inspector.pre_job_training",
+        reads=("inspectors", "trainings", "team_members", "supervisions", "visits"),
         title_zh="岗前培训",
         title_en="Pre-job training before first duty",
         section=SECTION,
@@ -523,6 +528,7 @@ RULES = (
     ),
     Rule(
         id="inspector.retiree_recency",
+        reads=("inspectors",),
         title_zh="退休督学",
         title_en="Retired inspectors hired soon after retiring",
         section=SECTION,
@@ -541,6 +547,7 @@ RULES = (
     ),
     Rule(
         id="inspector.part_time_term",
+        reads=("inspectors",),
         title_zh="兼职督学任期",
         title_en="Part-time inspector terms",
         section=SECTION,
@@ -560,6 +567,7 @@ RULES = (
     ),
     Rule(
         id="inspector.qualification",
+        reads=("inspectors",),
         title_zh="督学任职条件",
         title_en="Inspector qualifications",
         section=SECTION,
@@ -578,6 +586,7 @@ RULES = (
     ),
     Rule(
         id="inspector.recusal",
+        reads=("supervisions", "team_members", "near_relatives", "schools", "persons"),
         title_zh="回避",
         title_en="Recusal of near relatives",
         section=SECTION,
@@ -593,6 +602,7 @@ RULES = (
     ),
     Rule(
         id="inspector.assessment",
+        reads=("inspectors", "assessments"),
         title_zh="督学考核",
         title_en="Assessment consequences",
         section=SECTION,
@@ -610,6 +620,7 @@ RULES = (
     ),
     Rule(
         id="inspector.public_contact",
+        reads=("assignments", "schools"),
         title_zh="挂牌公示",
         title_en="Responsibility inspector posted at school",
         section=SECTION,

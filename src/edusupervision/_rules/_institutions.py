@@ -286,6 +286,7 @@ def _funding(ctx: Context) -> Iterator[Result]:
 RULES = (
     Rule(
         id="committee.exists",
+        reads=("divisions", "organisations", "committees"),
         title_zh="设立教育督导委员会",
         title_en="Education supervision committee exists",
         section=SECTION,
@@ -301,6 +302,7 @@ RULES = (
     ),
     Rule(
         id="committee.office_host",
+        reads=("committees", "organisations"),
         title_zh="办公室设在教育部门",
         title_en="Committee office in the education authority",
         section=SECTION,
@@ -314,6 +316,7 @@ RULES = (
     ),
     Rule(
         id="committee.leadership",
+        reads=("committees", "persons", "organisations"),
         title_zh="主任、副主任",
         title_en="Committee director and deputies",
         section=SECTION,
@@ -329,6 +332,7 @@ RULES = (
     ),
     Rule(
         id="committee.member_level",
+        reads=("committee_members", "organisations"),
         title_zh="成员单位同级",
         title_en="Member units at the committee's level",
         section=SECTION,
@@ -342,6 +346,7 @@ RULES = (
     ),
     Rule(
         id="committee.liaison",
+        reads=("committee_members",),
         title_zh="联络员制度",
         title_en="Liaison officer per member unit",
         section=SECTION,
@@ -355,6 +360,7 @@ RULES = (
     ),
     Rule(
         id="committee.annual_plenary",
+        reads=("committees", "meetings"),
         title_zh="全体会议",
         title_en="Yearly plenary meetings",
         section=SECTION,
@@ -369,6 +375,7 @@ RULES = (
     ),
     Rule(
         id="body.exists",
+        reads=("divisions", "organisations"),
         title_zh="设立督导机构",
         title_en="Supervision body exists",
         section=SECTION,
@@ -383,6 +390,7 @@ RULES = (
     ),
     Rule(
         id="body.chief_inspector",
+        reads=("divisions", "organisations", "inspectors"),
         title_zh="总督学",
         title_en="Chief inspector post",
         section=SECTION,
@@ -397,6 +405,7 @@ RULES = (
     ),
     Rule(
         id="body.report_upward",
+        reads=("divisions", "organisations", "upward_reports"),
         title_zh="向上级报告",
         title_en="Yearly report to the body above",
         section=SECTION,
@@ -420,6 +429,7 @@ RULES = (
     ),
     Rule(
         id="body.funding",
+        reads=("divisions", "organisations", "budgets"),
         title_zh="经费纳入预算",
         title_en="Supervision funding in the budget",
         section=SECTION,

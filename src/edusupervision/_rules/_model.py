@@ -202,6 +202,8 @@ class Rule:
     params: Mapping[str, Param] = attrs.field(factory=dict, converter=frozen_map)
     citations: tuple[Citation, ...] = ()
     requires: tuple[str, ...] = ()
+    reads: tuple[str, ...] = ()
+    """The dataset tables the check reads (documented per table in ``docs/format.md``)."""
     """Parameters that must be set (not None) for the rule to apply; otherwise it is not applicable."""
 
     @property

@@ -234,6 +234,7 @@ def _principal_term_end(ctx: Context) -> Iterator[Result]:
 RULES = (
     Rule(
         id="zone.coverage",
+        reads=("schools", "zones", "assignments", "inspectors"),
         title_zh="挂牌督导全覆盖",
         title_en="Every school in a zone with an inspector",
         section=SECTION,
@@ -249,6 +250,7 @@ RULES = (
     ),
     Rule(
         id="zone.size",
+        reads=("zones", "schools"),
         title_zh="责任区规模",
         title_en="Zone size",
         section=SECTION,
@@ -264,6 +266,7 @@ RULES = (
     ),
     Rule(
         id="zone.inspector_load",
+        reads=("inspectors", "assignments"),
         title_zh="责任督学负责学校数",
         title_en="Schools per responsibility inspector",
         section=SECTION,
@@ -280,6 +283,7 @@ RULES = (
     ),
     Rule(
         id="school.regular_visits",
+        reads=("schools", "visits"),
         title_zh="经常性督导频次",
         title_en="Regular supervision visits",
         section=SECTION,
@@ -310,6 +314,7 @@ RULES = (
     ),
     Rule(
         id="school.comprehensive_cycle",
+        reads=("schools", "supervisions"),
         title_zh="综合督导周期",
         title_en="Comprehensive supervision cycle",
         section=SECTION,
@@ -329,6 +334,7 @@ RULES = (
     ),
     Rule(
         id="school.visit_burden",
+        reads=("schools", "supervisions"),
         requires=("M",),
         title_zh="控制督导频次",
         title_en="Limit on supervisions per semester",
@@ -350,6 +356,7 @@ RULES = (
     ),
     Rule(
         id="school.principal_term_end",
+        reads=("schools", "supervisions"),
         title_zh="校长任期结束综合督导",
         title_en="Term-end supervision of heads",
         section=SECTION,

@@ -78,8 +78,9 @@ def format_page() -> str:
         )
         lines.append("| column | 中文 | type | required | refers to | meaning |")
         lines.append("|---|---|---|---|---|---|")
+        types_ = column_types(spec.record_type)
         for field in attrs.fields(spec.record_type):
-            type_name, optional = _type_name(column_types(spec.record_type)[field.name])
+            type_name, optional = _type_name(types_[field.name])
             required = "yes" if field.default is attrs.NOTHING else "no"
             ref = field.metadata.get("ref") or (
                 f"(by `{field.metadata['ref_kind']}`)" if "ref_kind" in field.metadata else ""

@@ -16,7 +16,6 @@ the file format, the schemas and the docs, so they cannot drift from the model:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import typing
 from types import MappingProxyType
 from typing import Any
@@ -91,8 +90,7 @@ __all__ = [
 ]
 
 
-@functools.cache
-def column_types(record_type: Any) -> Mapping[str, Any]:
+def column_types(record_type: type[Any]) -> Mapping[str, Any]:
     """Return the resolved type of every column of a record class (annotations are postponed)."""
     return MappingProxyType(typing.get_type_hints(record_type))
 

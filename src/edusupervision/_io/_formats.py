@@ -91,8 +91,9 @@ def datapackage_descriptor(info: DatasetInfo | None = None) -> dict[str, Any]:
     for spec in TABLES:
         fields: list[dict[str, Any]] = []
         foreign: list[dict[str, Any]] = []
+        types_ = column_types(spec.record_type)
         for field in attrs.fields(spec.record_type):
-            scalar, optional, many = _base_type(column_types(spec.record_type)[field.name])
+            scalar, optional, many = _base_type(types_[field.name])
             entry: dict[str, Any] = {
                 "name": field.name,
                 "type": "string" if many else _frictionless_type(scalar),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -86,9 +86,6 @@ _D = dt.date
 COUNTY: Final = "div-qingshan"
 
 #: rule id → ids of the subjects deliberately made to violate it under the ``national`` profile.
-#: The data also hold conduct defects for the conduct rules (a special supervision with a team of two,
-#: ``sv-s-small-team``; one without written notice, ``sv-c-no-notice``; one without a report,
-#: ``sv-c-no-report``), which join this list when those rules are implemented.
 DELIBERATE_VIOLATIONS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
         "inspector.training_hours": ("insp-07",),
@@ -104,6 +101,17 @@ DELIBERATE_VIOLATIONS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "school.principal_term_end": ("sch-022",),
         "government.duty_evaluation": ("org-xh-gov",),
         "reform.target_2022": ("div-qingshan",),
+        "supervision.team_size": ("sv-s-small-team",),
+        "supervision.written_notice": ("sv-c-no-notice",),
+        "supervision.report": ("sv-c-no-report",),
+        "rectification.reported": ("prb-05",),
+        "rectification.urging": ("prb-05",),
+        "rectification.look_back": ("prb-06",),
+        "interview.triggers": ("itv-03",),
+        "accountability.measures": ("acc-02",),
+        "accountability.investigation_window": ("acc-02",),
+        "accountability.review_deadlines": ("acc-01",),
+        "accountability.aggravated": ("acc-03",),
     }
 )
 
@@ -538,6 +546,14 @@ def _government_supervision() -> tuple[list[Supervision], list[TeamMember], list
         for s in sups[1:]
         for n in (1, 2, 3)
     ]
+    team += [
+        TeamMember(
+            supervision_id="sv-g-2022",
+            inspector_id=f"insp-yz-{n}",
+            role=TeamRole.LEADER if n == 1 else TeamRole.MEMBER,
+        )
+        for n in (1, 2, 3)
+    ]
     evaluations = [
         DutyEvaluation(
             id="eval-2023-qs",
@@ -576,9 +592,44 @@ def _government_supervision() -> tuple[list[Supervision], list[TeamMember], list
     return sups, team, evaluations
 
 
-def _follow_up() -> dict[str, list[object]]:
-    """Problems, their lifecycle and the consequences: one story per problem."""
-    p = [
+def _ev(
+    eid: str,
+    problem: str,
+    step: LifecycleStep,
+    date: dt.date,
+    *,
+    deadline: dt.date | None = None,
+    published: bool | None = None,
+    outcome: LookBackOutcome | None = None,
+    liable_id: str | None = None,
+    liability: LiabilityKind | None = None,
+    document_no: str | None = None,
+) -> RectificationEvent:
+    return RectificationEvent(
+        id=eid,
+        problem_id=problem,
+        step=step,
+        date=date,
+        deadline=deadline,
+        published=published,
+        outcome=outcome,
+        liable_id=liable_id,
+        liability=liability,
+        document_no=document_no,
+    )
+
+
+def _follow_up() -> dict[str, list[Any]]:
+    """Problems, their lifecycle and the consequences: one story per problem (see docs/sample.md)."""
+    fb, rp, ur, vf, fl, lb = (
+        LifecycleStep.FED_BACK,
+        LifecycleStep.REPORTED,
+        LifecycleStep.URGED,
+        LifecycleStep.VERIFIED,
+        LifecycleStep.FAILED,
+        LifecycleStep.LOOK_BACK,
+    )
+    problems = [
         Problem(
             id="prb-01",
             supervision_id="sv-c-sch-002",
@@ -603,7 +654,7 @@ def _follow_up() -> dict[str, list[object]]:
         ),
         Problem(
             id="prb-04",
-            supervision_id="sv-c-sch-010",
+            supervision_id="sv-s-safety",
             found_on=_D(2024, 4, 23),
             description="违规收取择校费",
             category=ProblemCategory.ILLEGAL_OPERATION,
@@ -611,114 +662,99 @@ def _follow_up() -> dict[str, list[object]]:
             referred_to="org-qs-market",
             referred_on=_D(2024, 5, 6),
         ),
+        Problem(
+            id="prb-05",
+            supervision_id="sv-c-sch-030",
+            found_on=_D(2024, 9, 5),
+            description="课后服务收费不规范",
+            competent_id="org-qs-edu",
+        ),
+        Problem(
+            id="prb-06",
+            supervision_id="sv-c-sch-020",
+            found_on=_D(2023, 4, 10),
+            description="食堂台账不全",
+            competent_id="org-qs-edu",
+        ),
+        Problem(
+            id="prb-07",
+            supervision_id="sv-c-sch-035",
+            found_on=_D(2024, 12, 20),
+            description="作业公示不及时",
+            competent_id="org-qs-edu",
+        ),
+        Problem(
+            id="prb-08",
+            supervision_id="sv-c-sch-025",
+            found_on=_D(2023, 9, 18),
+            description="大班额未消除",
+            competent_id="org-qs-edu",
+        ),
+        Problem(
+            id="prb-09",
+            supervision_id="sv-c-sch-045",
+            found_on=_D(2024, 9, 10),
+            description="体育课时不足",
+            competent_id="org-qs-edu",
+        ),
     ]
-    e = [
-        # prb-01: fed back, reported on time, verified, look-back sustained
-        RectificationEvent(
-            id="ev-01-1",
-            problem_id="prb-01",
-            step=LifecycleStep.FED_BACK,
-            date=_D(2023, 6, 20),
-            deadline=_D(2023, 8, 31),
-        ),
-        RectificationEvent(
-            id="ev-01-2",
-            problem_id="prb-01",
-            step=LifecycleStep.REPORTED,
-            date=_D(2023, 8, 25),
-            published=True,
-        ),
-        RectificationEvent(
-            id="ev-01-3", problem_id="prb-01", step=LifecycleStep.VERIFIED, date=_D(2023, 9, 15)
-        ),
-        RectificationEvent(
-            id="ev-01-4",
-            problem_id="prb-01",
-            step=LifecycleStep.LOOK_BACK,
-            date=_D(2024, 5, 10),
-            outcome=LookBackOutcome.SUSTAINED,
-        ),
-        # prb-02: late; urged with a new deadline; reported; verified
-        RectificationEvent(
-            id="ev-02-1",
-            problem_id="prb-02",
-            step=LifecycleStep.FED_BACK,
-            date=_D(2024, 3, 28),
-            deadline=_D(2024, 6, 30),
-        ),
-        RectificationEvent(
-            id="ev-02-2",
-            problem_id="prb-02",
-            step=LifecycleStep.URGED,
-            date=_D(2024, 7, 10),
+    events = [
+        # prb-01: fed back, reported on time, verified, look-back sustained (closed)
+        _ev("ev-01-1", "prb-01", fb, _D(2023, 6, 20), deadline=_D(2023, 8, 31)),
+        _ev("ev-01-2", "prb-01", rp, _D(2023, 8, 25), published=True),
+        _ev("ev-01-3", "prb-01", vf, _D(2023, 9, 15)),
+        _ev("ev-01-4", "prb-01", lb, _D(2024, 5, 10), outcome=LookBackOutcome.SUSTAINED),
+        # prb-02: deadline missed; urged within 10 days with a new deadline; reported; verified
+        _ev("ev-02-1", "prb-02", fb, _D(2024, 3, 28), deadline=_D(2024, 6, 30)),
+        _ev(
+            "ev-02-2",
+            "prb-02",
+            ur,
+            _D(2024, 7, 10),
             deadline=_D(2024, 8, 31),
             document_no="青督办〔2024〕3号",
         ),
-        RectificationEvent(
-            id="ev-02-3",
-            problem_id="prb-02",
-            step=LifecycleStep.REPORTED,
-            date=_D(2024, 8, 28),
-            published=True,
-        ),
-        RectificationEvent(
-            id="ev-02-4", problem_id="prb-02", step=LifecycleStep.VERIFIED, date=_D(2024, 9, 20)
-        ),
-        # prb-03: reported, but verification found it ineffective: failed; liability; 约谈, 通报, 问责
-        RectificationEvent(
-            id="ev-03-1",
-            problem_id="prb-03",
-            step=LifecycleStep.FED_BACK,
-            date=_D(2024, 3, 28),
-            deadline=_D(2024, 6, 30),
-        ),
-        RectificationEvent(
-            id="ev-03-2",
-            problem_id="prb-03",
-            step=LifecycleStep.REPORTED,
-            date=_D(2024, 6, 25),
-            published=True,
-        ),
-        RectificationEvent(
-            id="ev-03-3",
-            problem_id="prb-03",
-            step=LifecycleStep.FAILED,
-            date=_D(2024, 7, 20),
-            liable_id="org-qs-edu",
-            liability=LiabilityKind.JOINT,
-        ),
-        RectificationEvent(
-            id="ev-03-4",
-            problem_id="prb-03",
-            step=LifecycleStep.URGED,
-            date=_D(2024, 7, 25),
+        _ev("ev-02-3", "prb-02", rp, _D(2024, 8, 28), published=True),
+        _ev("ev-02-4", "prb-02", vf, _D(2024, 9, 20)),
+        # prb-03: reported, verification failed (joint liability), urged, reported again: awaiting verification
+        _ev("ev-03-1", "prb-03", fb, _D(2024, 3, 28), deadline=_D(2024, 6, 30)),
+        _ev("ev-03-2", "prb-03", rp, _D(2024, 6, 25), published=True),
+        _ev("ev-03-3", "prb-03", fl, _D(2024, 7, 20), liable_id="org-qs-edu", liability=LiabilityKind.JOINT),
+        _ev(
+            "ev-03-4",
+            "prb-03",
+            ur,
+            _D(2024, 7, 25),
             deadline=_D(2024, 10, 31),
             document_no="青督办〔2024〕5号",
         ),
-        RectificationEvent(
-            id="ev-03-5",
-            problem_id="prb-03",
-            step=LifecycleStep.REPORTED,
-            date=_D(2024, 10, 28),
-            published=True,
-        ),
-        # prb-04: fed back; reported; verified
-        RectificationEvent(
-            id="ev-04-1",
-            problem_id="prb-04",
-            step=LifecycleStep.FED_BACK,
-            date=_D(2024, 5, 6),
-            deadline=_D(2024, 7, 31),
-        ),
-        RectificationEvent(
-            id="ev-04-2",
-            problem_id="prb-04",
-            step=LifecycleStep.REPORTED,
-            date=_D(2024, 7, 15),
-            published=True,
-        ),
-        RectificationEvent(
-            id="ev-04-3", problem_id="prb-04", step=LifecycleStep.VERIFIED, date=_D(2024, 8, 20)
+        _ev("ev-03-5", "prb-03", rp, _D(2024, 10, 28), published=True),
+        # prb-04: illegal fees: referred to the market regulator; fed back; reported; verified
+        _ev("ev-04-1", "prb-04", fb, _D(2024, 5, 6), deadline=_D(2024, 7, 31)),
+        _ev("ev-04-2", "prb-04", rp, _D(2024, 7, 15), published=True),
+        _ev("ev-04-3", "prb-04", vf, _D(2024, 8, 20)),
+        # prb-05: deadline 2024-11-15 missed, no report, no urging notice (deliberate)
+        _ev("ev-05-1", "prb-05", fb, _D(2024, 9, 16), deadline=_D(2024, 11, 15)),
+        # prb-06: closed 2023-06-30 and never looked back at (deliberate)
+        _ev("ev-06-1", "prb-06", fb, _D(2023, 4, 20), deadline=_D(2023, 5, 31)),
+        _ev("ev-06-2", "prb-06", rp, _D(2023, 5, 26), published=True),
+        _ev("ev-06-3", "prb-06", vf, _D(2023, 6, 30)),
+        # prb-07: found on 2024-12-20, not yet fed back (state: found)
+        # prb-08: closed, relapsed at the look-back, fed back again (state: fed back)
+        _ev("ev-08-1", "prb-08", fb, _D(2023, 9, 28), deadline=_D(2023, 11, 30)),
+        _ev("ev-08-2", "prb-08", rp, _D(2023, 11, 20), published=True),
+        _ev("ev-08-3", "prb-08", vf, _D(2023, 12, 8)),
+        _ev("ev-08-4", "prb-08", lb, _D(2024, 6, 12), outcome=LookBackOutcome.RELAPSED),
+        _ev("ev-08-5", "prb-08", fb, _D(2024, 6, 20), deadline=_D(2025, 1, 31)),
+        # prb-09: deadline missed, urged with a new deadline in 2025 (state: urged)
+        _ev("ev-09-1", "prb-09", fb, _D(2024, 9, 20), deadline=_D(2024, 11, 30)),
+        _ev(
+            "ev-09-2",
+            "prb-09",
+            ur,
+            _D(2024, 12, 6),
+            deadline=_D(2025, 2, 28),
+            document_no="青督办〔2024〕9号",
         ),
     ]
     interviews = [
@@ -730,6 +766,29 @@ def _follow_up() -> dict[str, list[object]]:
             person_id="p-xh-head",
             triggers=(InterviewTrigger.RECTIFICATION_INEFFECTIVE,),
             problem_id="prb-03",
+            record_filed=True,
+            co_convened_with=("org-qs-disc", "org-qs-org"),
+        ),
+        Interview(
+            id="itv-02",
+            date=_D(2024, 5, 20),
+            body_id="org-qs-body",
+            subject_kind=SubjectKind.SCHOOL,
+            subject_id="sch-010",
+            person_id="p-head-010",
+            triggers=(InterviewTrigger.IRREGULAR_OPERATION,),
+            problem_id="prb-04",
+            record_filed=True,
+            co_convened_with=("org-qs-disc", "org-qs-org"),
+        ),
+        # itv-03: a 约谈 with no trigger recorded (deliberate)
+        Interview(
+            id="itv-03",
+            date=_D(2024, 11, 20),
+            body_id="org-qs-body",
+            subject_kind=SubjectKind.SCHOOL,
+            subject_id="sch-045",
+            person_id="p-head-045",
             record_filed=True,
             co_convened_with=("org-qs-disc", "org-qs-org"),
         ),
@@ -745,19 +804,53 @@ def _follow_up() -> dict[str, list[object]]:
             names_leadership=True,
         ),
     ]
+    person = (ObjectClass.PERSON, SubjectKind.PERSON)
     decisions = [
         AccountabilityDecision(
             id="acc-01",
-            object_class=ObjectClass.PERSON,
-            subject_kind=SubjectKind.PERSON,
+            object_class=person[0],
+            subject_kind=person[1],
             subject_id="p-xh-deputy",
             measure=AccountabilityMeasure.CIRCULATED_CRITICISM,
             decided_on=_D(2024, 9, 10),
             decided_by="org-qs-gov",
             supervision_id="sv-g-xh-2024",
-            triggers=(AccountabilityTrigger.RECTIFICATION_REFUSED,),
+            triggers=(AccountabilityTrigger.TARGETS_MISSED, AccountabilityTrigger.RECTIFICATION_REFUSED),
             investigation_formed_on=_D(2024, 4, 15),
             published=True,
+            aggravated=False,
+            review_applied_on=_D(2024, 9, 20),
+            review_decided_on=_D(2024, 10, 30),  # decided in 40 days (deliberate)
+        ),
+        # acc-02: a person's measure (处分) against a unit, and an investigation formed 100 days late (deliberate)
+        AccountabilityDecision(
+            id="acc-02",
+            object_class=ObjectClass.UNIT,
+            subject_kind=SubjectKind.ORGANISATION,
+            subject_id="org-ns-gov",
+            measure=AccountabilityMeasure.DISCIPLINARY_SANCTION,
+            decided_on=_D(2023, 9, 1),
+            decided_by="org-qs-gov",
+            supervision_id="sv-g-ns-2023",
+            triggers=(AccountabilityTrigger.OBSTRUCTION,),
+            investigation_formed_on=_D(2023, 8, 20),
+            published=True,
+            aggravated=False,
+        ),
+        # acc-03: the same person again within 365 days of acc-01, not handled as aggravated (deliberate)
+        AccountabilityDecision(
+            id="acc-03",
+            object_class=person[0],
+            subject_kind=person[1],
+            subject_id="p-xh-deputy",
+            measure=AccountabilityMeasure.ORGANISATIONAL_HANDLING,
+            decided_on=_D(2024, 12, 2),
+            decided_by="org-qs-gov",
+            supervision_id="sv-g-xh-2024",
+            triggers=(AccountabilityTrigger.TARGETS_MISSED,),
+            investigation_formed_on=_D(2024, 4, 15),
+            published=True,
+            aggravated=False,
         ),
     ]
     commendations = [
@@ -770,14 +863,23 @@ def _follow_up() -> dict[str, list[object]]:
             granted_by="org-qs-gov",
             evaluation_id="eval-2023-dp",
         ),
+        # cmd-02: a leader of 西河镇 promoted while the 通报 of 2024-08-12 still stands (profiles with 通报 rules)
+        Commendation(
+            id="cmd-02",
+            subject_kind=SubjectKind.PERSON,
+            subject_id="p-xh-deputy",
+            kind=CommendationKind.PROMOTION,
+            date=_D(2024, 10, 15),
+            granted_by="org-qs-org",
+        ),
     ]
     return {
-        "problems": list(p),
-        "rectification_events": list(e),
-        "interviews": list(interviews),
-        "circulars": list(circulars),
-        "accountability_decisions": list(decisions),
-        "commendations": list(commendations),
+        "problems": problems,
+        "rectification_events": events,
+        "interviews": interviews,
+        "circulars": circulars,
+        "accountability_decisions": decisions,
+        "commendations": commendations,
     }
 
 
@@ -796,6 +898,20 @@ def sample_dataset() -> Dataset:
     committees, members, meetings = _committee(persons)
     schools = _schools(rng, persons)
     inspectors, trainings, assessments, relatives = _inspectors()
+    # 云州市's inspectors, who supervised the county in 2022 (context: outside the county's jurisdiction)
+    inspectors += [
+        Inspector(
+            id=f"insp-yz-{n}",
+            name=name,
+            employment=Employment.FULL_TIME,
+            appointed_by="org-yz-gov",
+            division_id="div-yunzhou",
+            appointed_on=_D(2019, 9, 1),
+            degree=Degree.MASTER,
+            education_years=20,
+        )
+        for n, name in enumerate(("袁志明", "蒋丽", "蔡国强"), start=1)
+    ]
     assignments, visits = _assignments_and_visits(schools)
     school_sups, school_team = _school_supervisions(schools)
     gov_sups, gov_team, evaluations = _government_supervision()

@@ -572,6 +572,9 @@ class AccountabilityDecision:
         zh=("调查组成立日期",), doc="Investigation team formed.", default=None
     )
     published: bool | None = col(zh=("已公开",), doc="Result published.", default=None)
+    aggravated: bool | None = col(
+        zh=("从重处理",), doc="Handled as aggravated (a second accountability within 365 days).", default=None
+    )
     review_applied_on: dt.date | None = col(zh=("申请复核日期",), doc="Review applied for.", default=None)
     review_decided_on: dt.date | None = col(zh=("复核决定日期",), doc="Review decided.", default=None)
     appeal_applied_on: dt.date | None = col(zh=("申诉日期",), doc="Appeal lodged.", default=None)

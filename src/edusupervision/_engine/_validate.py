@@ -189,7 +189,7 @@ def validate(
             continue
         results, severity, applied = _rule_results(eff, dataset, day, resolved.name, evaluate)
         cache[rule_id] = results
-        citations = applied.citations if applied is not None else eff.rule.citations
+        citations = applied.citations if applied is not None else eff.origin_citations
         params = applied.params if applied is not None else {}
         summaries.append(
             RuleSummary(
@@ -203,6 +203,9 @@ def validate(
             if result.outcome is Outcome.COMPLIANT:
                 continue
             subject_name = _name_of(dataset, result.subject)
+            templates = eff.rule.variants.get(
+                str(result.evidence.get("case")), (eff.rule.message_zh, eff.rule.message_en)
+            )
             findings.append(
                 Finding(
                     rule=rule_id,
@@ -214,8 +217,8 @@ def validate(
                     subject_name=subject_name,
                     responsible=result.responsible,
                     responsible_name=_name_of(dataset, result.responsible),
-                    message_zh=_message(eff.rule.message_zh, result, subject_name, "zh", params),
-                    message_en=_message(eff.rule.message_en, result, subject_name, "en", params),
+                    message_zh=_message(templates[0], result, subject_name, "zh", params),
+                    message_en=_message(templates[1], result, subject_name, "en", params),
                     citations=citations or eff.rule.citations,
                     evidence={
                         **result.evidence,

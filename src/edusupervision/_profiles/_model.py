@@ -220,11 +220,22 @@ class EffectiveRule:
         )
 
     @property
+    def origin_citations(self) -> tuple[Citation, ...]:
+        """Return the citations of the rule as the layer that added it states it (before any override)."""
+        first = self.layers[0].change.citations
+        return (*self.rule.citations, *(c for c in first if c not in self.rule.citations))
+
+    @property
+    def latest(self) -> Applied:
+        """Return the rule with every layer applied (its latest form, whatever the date)."""
+        applied = self.at(None)
+        assert applied is not None  # with no date every layer applies
+        return applied
+
+    @property
     def params(self) -> Mapping[str, Any]:
         """Return the parameters with every layer applied."""
-        applied = self.at(None)
-        assert applied is not None
-        return applied.params
+        return self.latest.params
 
     def param_origins(self) -> dict[str, str]:
         """Return, per parameter, the profile layer that last set it (``rulebook`` for catalog defaults)."""

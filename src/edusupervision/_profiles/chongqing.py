@@ -11,6 +11,7 @@ its rules are taken to continue until a later plan changes them (a documented ch
 from __future__ import annotations
 
 from edusupervision._profiles._model import Profile, add, override
+from edusupervision._profiles.national import INTERVIEW_TRIGGERS
 from edusupervision._rules._model import Modality, Severity
 
 PROFILE = Profile(
@@ -39,5 +40,17 @@ PROFILE = Profile(
         override("government.duty_evaluation", cite="CQ 3, 4"),
         add("government.onsite_sample", onsite=8, cite="CQ 4"),
         override("reform.target_2022", cite="CQ 2"),
+        override(
+            "interview.triggers",
+            triggers=(
+                *INTERVIEW_TRIGGERS,
+                "responsibility_unassigned",
+                "measures_inadequate",
+                "frequent_problems",
+            ),
+            cite="CQ 8",
+            note="双减 adds: 对责任不落实、措施不到位、问题多发的地区进行约谈 (the national triggers still apply).",
+        ),
+        override("rectification.look_back", cite="CQ 4"),
     ),
 )

@@ -11,6 +11,7 @@ Hierarchy: region (自治区) → city (设区市) → county (县、市、区);
 from __future__ import annotations
 
 from edusupervision._profiles._model import Profile, add, override
+from edusupervision._profiles.national import INTERVIEW_TRIGGERS
 from edusupervision._rules._model import Modality, Severity
 
 PROFILE = Profile(
@@ -51,5 +52,34 @@ PROFILE = Profile(
         override("government.duty_evaluation", cite="GX 二(三)"),
         add("government.regional_round", rounds=1, cite="GX 二(二)"),
         override("reform.target_2022", cite="GX 一"),
+        override("supervision.report", cite="GX 二(七)"),
+        override("feedback.given", cite="GX 二(八)"),
+        add("feedback.meeting_invitees", cite="GX 二(八)"),
+        override("rectification.deadline", cite="GX 二(八)"),
+        override("rectification.reported", cite="GX 二(九)"),
+        override("rectification.urging", cite="GX 二(九)", note="整改不力的，下达督办单."),
+        override("rectification.look_back", cite="GX 二(十)"),
+        override("rectification.competent_liability", kind="joint", cite="GX 二(九)"),
+        override("interview.triggers", triggers=INTERVIEW_TRIGGERS, cite="GX 二(十二)"),
+        add("interview.record", cite="GX 二(十二)"),
+        add("circular.triggers", cite="GX 二(十三)"),
+        add("circular.leadership_ineligible", cite="GX 二(十三)"),
+        override(
+            "accountability.triggers",
+            triggers=(
+                "targets_missed",
+                "failed_duty_evaluation",
+                "obstruction",
+                "mass_incident",
+                "major_accident",
+                "retaliation",
+            ),
+            cite="GX 二(十四)",
+            note="Tier 1: targets missed, failed duty evaluation, obstruction; tier 2: mass incidents, major "
+            "accident by dereliction, retaliation against inspectors.",
+        ),
+        add("accountability.published", cite="GX 二(十四)"),
+        add("accountability.referral", cite="GX 二(十四)"),
+        add("incentive.commendation", cite="GX 二(十一)"),
     ),
 )

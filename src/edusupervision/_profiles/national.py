@@ -14,6 +14,24 @@ from __future__ import annotations
 
 from edusupervision._profiles._model import Profile, add
 
+#: The triggers of a 约谈 under ACC (and OPN), restated word for word by GX 二(十二).
+INTERVIEW_TRIGGERS = (
+    "policy_not_implemented",
+    "duties_not_performed",
+    "priority_tasks_late",
+    "irregular_operation",
+    "quality_falling",
+    "safety_problems",
+    "rectification_ineffective",
+    "refusing_supervision",
+)
+
+_INFERRED = (
+    "OPN requires feedback, 督办 and 回头看 (建立督导结果报告、反馈、整改、复查、激励、约谈、通报、问责制度); "
+    "its wording "
+    "is known through GX, which restates it (reference grade INFERRED)."
+)
+
 PROFILE = Profile(
     name="national",
     title_zh="全国",
@@ -42,5 +60,21 @@ PROFILE = Profile(
         add("government.duty_evaluation"),
         add("government.supervision_interval"),
         add("reform.target_2022"),
+        add("supervision.team_size"),
+        add("supervision.written_notice"),
+        add("supervision.report"),
+        add("feedback.given", cite="OPN", note=_INFERRED),
+        add("rectification.deadline"),
+        add("rectification.reported"),
+        add("rectification.urging", cite="OPN", note=_INFERRED),
+        add("rectification.verified"),
+        add("rectification.look_back", cite="OPN", note=_INFERRED),
+        add("rectification.competent_liability"),
+        add("interview.triggers", triggers=INTERVIEW_TRIGGERS),
+        add("accountability.triggers"),
+        add("accountability.measures"),
+        add("accountability.aggravated"),
+        add("accountability.investigation_window"),
+        add("accountability.review_deadlines"),
     ),
 )

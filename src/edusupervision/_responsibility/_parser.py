@@ -142,6 +142,8 @@ _MAX_CONTINUATION_LINES: Final = 4
 _STOPS: Final = frozenset("。、，,；;")
 _MAX_VERB_SIDE: Final = 120
 _MAX_BROKEN_NAME: Final = 20
+_MAX_RUN_CHARS: Final = 80
+_MAX_VERB_UNITS_CHARS: Final = 60
 
 
 @attrs.frozen(kw_only=True)
@@ -399,6 +401,8 @@ def _strip_marker(text: str) -> tuple[str, UnitRole | None]:
 
 def _split_run(text: str) -> list[str]:
     """Split names printed without separators (市委编办市委组织部市教育局) using the ending lexicon."""
+    if len(text) > _MAX_RUN_CHARS:
+        return [text]
     for k in range(2, len(text) - 1):
         head, rest = text[:k], text[k:]
         if not _has_ending(head) or not _has_ending(rest):
@@ -766,6 +770,11 @@ def _verb_clause(view: _View, p: int) -> _Found | None:
     left = text[left_start:p]
     left = left[left.rindex("由") + 1 :] if "由" in left else left
     right = text[p + 2 : r].strip(_STRIP_CHARS)
+    if len(left) > _MAX_VERB_UNITS_CHARS or not (
+        right.endswith(tuple(word for word, _ in lx.VERB_ROLE_WORDS))
+        or (not right and text[r : r + 1] in lx.CLOSERS)
+    ):
+        return None
     enclosed = (
         left_start > 0 and text[left_start - 1] in lx.OPENERS and r < len(text) and text[r] in lx.CLOSERS
     )

@@ -6,7 +6,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Final
 
 from edusupervision._errors import UnknownRuleError
-from edusupervision._rules import _governments, _inspectors, _institutions, _schools
+from edusupervision._rules import _followup, _governments, _inspectors, _institutions, _schools
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -16,7 +16,16 @@ if TYPE_CHECKING:
 __all__ = ["RULES", "get_rule"]
 
 RULES: Final[Mapping[str, Rule]] = MappingProxyType(
-    {r.id: r for r in (*_institutions.RULES, *_inspectors.RULES, *_schools.RULES, *_governments.RULES)}
+    {
+        r.id: r
+        for r in (
+            *_institutions.RULES,
+            *_inspectors.RULES,
+            *_schools.RULES,
+            *_governments.RULES,
+            *_followup.RULES,
+        )
+    }
 )
 
 

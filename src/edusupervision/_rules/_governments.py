@@ -35,6 +35,17 @@ def _governments(ctx: Context) -> Iterator[tuple[str, Organisation]]:
             yield division.id, gov
 
 
+def _no_superior_body(ctx: Context, division_id: str, gov: Organisation) -> Result:
+    """Return the undeterminable result for a government whose superior's supervision body is not recorded."""
+    parent = ctx.dataset.superior_division(division_id)
+    name = parent.name if parent is not None else division_id
+    return Result(
+        subject=org_ref(gov),
+        outcome=Outcome.UNDETERMINABLE,
+        missing=(f"organisations: the supervision body of {name}",),
+    )
+
+
 def _duty_evaluation(ctx: Context) -> Iterator[Result]:
     year = due_year(ctx.as_of, grace_months=ctx["grace_months"])
     evaluations = group_by(
@@ -42,18 +53,21 @@ def _duty_evaluation(ctx: Context) -> Iterator[Result]:
     )
     for division_id, gov in _governments(ctx):
         upper = superior_body(ctx.dataset, division_id)
+        if upper is None:
+            yield _no_superior_body(ctx, division_id, gov)
+            continue
         found = evaluations.get(gov.id, [])
-        by_superior = [e.id for e in found if upper is not None and e.evaluator_id == upper.id]
+        by_superior = [e.id for e in found if e.evaluator_id == upper.id]
         failed = [] if by_superior else ["missing" if not found else "wrong_evaluator"]
         yield Result(
             subject=org_ref(gov),
-            responsible=org_ref(upper) if upper else None,
+            responsible=org_ref(upper),
             outcome=Outcome.VIOLATION if failed else Outcome.COMPLIANT,
             evidence={
                 "year": year,
                 "evaluations": [e.id for e in found],
                 "failed": failed,
-                "evaluator": upper.name if upper else None,
+                "evaluator": upper.name,
             },
         )
 
@@ -72,13 +86,16 @@ def _supervision_interval(ctx: Context) -> Iterator[Result]:
     )
     for division_id, gov in _governments(ctx):
         upper = superior_body(ctx.dataset, division_id)
+        if upper is None:
+            yield _no_superior_body(ctx, division_id, gov)
+            continue
         by_superior = sorted(
-            s.start for s in sups.get(gov.id, []) if upper is not None and s.body_id == upper.id
+            s.start for s in sups.get(gov.id, []) if s.body_id == upper.id
         )
         inside = [d for d in by_superior if window.start <= d]
         yield Result(
             subject=org_ref(gov),
-            responsible=org_ref(upper) if upper else None,
+            responsible=org_ref(upper),
             outcome=Outcome.COMPLIANT if inside else Outcome.VIOLATION,
             evidence={
                 "last": by_superior[-1] if by_superior else None,
@@ -147,12 +164,23 @@ def _target_2022(ctx: Context) -> Iterator[Result]:
     if root is None or ctx.as_of < target:
         return
     failing: dict[str, int] = {}
+    unknown: list[str] = []
     for rule_id in ctx["structural_rules"]:
         results = ctx.evaluate(rule_id) if ctx.evaluate is not None else []
         bad = sum(1 for r in results if r.outcome is Outcome.VIOLATION)
         if bad:
             failing[rule_id] = bad
+        if any(r.outcome is Outcome.UNDETERMINABLE for r in results):
+            unknown.append(rule_id)
     gov = ctx.dataset.government_of(root.id)
+    if unknown and not failing:
+        yield Result(
+            subject=Ref("division", root.id),
+            responsible=org_ref(gov) if gov else None,
+            outcome=Outcome.UNDETERMINABLE,
+            missing=tuple(f"the data {rule_id} needs" for rule_id in unknown),
+        )
+        return
     yield Result(
         subject=Ref("division", root.id),
         responsible=org_ref(gov) if gov else None,

@@ -371,14 +371,17 @@ def _assessment(ctx: Context) -> Iterator[Result]:
             yield Result(
                 subject=Ref("inspector", inspector.id),
                 responsible=_appointing(ctx, inspector),
-                outcome=Outcome.COMPLIANT if inspector.dismissed_on else Outcome.VIOLATION,
+                outcome=Outcome.COMPLIANT
+                if inspector.dismissed_on is not None and inspector.dismissed_on <= ctx.as_of
+                else Outcome.VIOLATION,
                 evidence={"year": a.year, "result": a.result.value, "dismissed_on": inspector.dismissed_on},
                 table="inspectors",
                 position=pos,
             )
     if ctx["announce_dismissal"]:
         for pos, inspector in inspectors.values():
-            if inspector.dismissed_on is None or inspector.division_id not in scope:
+            dismissed = inspector.dismissed_on
+            if dismissed is None or dismissed > ctx.as_of or inspector.division_id not in scope:
                 continue
             if inspector.dismissal_announced is None:
                 yield Result(

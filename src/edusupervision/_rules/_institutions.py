@@ -45,7 +45,10 @@ def _committees_in_scope(ctx: Context) -> Iterator[tuple[Committee, Organisation
 
 
 def _committee_exists(ctx: Context) -> Iterator[Result]:
-    by_gov = group_by(ctx.dataset.committees, lambda c: c.government_id)
+    established = (
+        c for c in ctx.dataset.committees if c.established_on is None or c.established_on <= ctx.as_of
+    )
+    by_gov = group_by(established, lambda c: c.government_id)
     for division_id, gov in _governments(ctx, levels_of(ctx["levels"])):
         if gov is None:
             yield Result(

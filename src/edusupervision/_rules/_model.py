@@ -22,6 +22,9 @@ __all__ = [
     "Check",
     "Citation",
     "Context",
+    "Derive",
+    "Measure",
+    "MeasureKind",
     "Modality",
     "Outcome",
     "Param",
@@ -176,6 +179,43 @@ class Context:
 
 Check = Callable[[Context], Iterable[Result]]
 
+
+class MeasureKind(LabelledEnum):
+    """What the rules call for after a supervision (the consequences engine's vocabulary)."""
+
+    URGING = ("urging", "督办", "urging notice")
+    LOOK_BACK = ("look_back", "回头看", "look-back check")
+    INTERVIEW = ("interview", "约谈", "interview")
+    CIRCULAR = ("circular", "通报", "circular")
+    INELIGIBILITY = ("ineligibility", "不得评优提拔", "ineligible for awards and promotion")
+    ACCOUNTABILITY = ("accountability", "问责", "accountability")
+    AGGRAVATED = ("aggravated", "从重处理", "aggravated handling")
+    REFERRAL = ("referral", "移交", "referral to enforcement")
+    COMMENDATION = ("commendation", "表彰", "commendation and favoured treatment")
+
+
+@attrs.frozen(kw_only=True)
+class Measure:
+    """A measure the rules call for: who, why, from when, by when, and the records that carry it out."""
+
+    measure: MeasureKind
+    subject: Ref
+    reasons: tuple[str, ...]
+    triggered_on: dt.date
+    due: dt.date | None = None
+    until: dt.date | None = None
+    evidence: Mapping[str, Any] = attrs.field(factory=dict, converter=frozen_map)
+    recorded: tuple[str, ...] = ()
+
+    def status(self, as_of: dt.date) -> str:
+        """Return ``done`` (a record carries it out), ``pending`` (not yet due) or ``missing`` (overdue)."""
+        if self.recorded:
+            return "done"
+        return "pending" if self.due is None or self.due >= as_of else "missing"
+
+
+Derive = Callable[[Context], Iterable[Measure]]
+
 _MESSAGE_KEYS: Final = ("zh", "en")
 
 
@@ -204,6 +244,10 @@ class Rule:
     requires: tuple[str, ...] = ()
     reads: tuple[str, ...] = ()
     """The dataset tables the check reads (documented per table in ``docs/format.md``)."""
+    variants: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, converter=frozen_map)
+    """Alternative (zh, en) message templates, chosen by a result's ``evidence["case"]``."""
+    derive: Derive | None = attrs.field(default=None, eq=False, repr=False)
+    """For consequence rules: the measures the rule calls for (see :func:`edusupervision.consequences`)."""
     """Parameters that must be set (not None) for the rule to apply; otherwise it is not applicable."""
 
     @property

@@ -13,6 +13,7 @@ from edusupervision._rules._model import Context, Modality, Outcome, Param, Ref,
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from edusupervision._domain._dataset import Dataset
     from edusupervision._domain._model import School, Supervision
 
 __all__ = ["RULES", "last_complete_semester"]
@@ -26,6 +27,17 @@ def _schools(ctx: Context) -> Iterator[tuple[int, School]]:
     for pos, school in enumerate(ctx.dataset.schools):
         if school.division_id in scope and school.stage.is_school_or_kindergarten:
             yield pos, school
+
+
+def administering_body(ds: Dataset, school: School) -> Ref | None:
+    """Return the supervision body at the level of the authority administering the school (所辖学校).
+
+    A school administered by a city's education bureau is supervised by the city's body; without
+    ``administered_by``, the county's body.
+    """
+    authority = ds.find("organisations", school.administered_by)
+    division = authority.division_id if authority is not None else school.division_id
+    return responsible_body(ds, division)
 
 
 def last_complete_semester(as_of: dt.date) -> Semester:
@@ -59,7 +71,8 @@ def _coverage(ctx: Context) -> Iterator[Result]:
             {
                 a.inspector_id
                 for a in active.get(school.id, [])
-                if inspectors[a.inspector_id].active_on(ctx.as_of)
+                if inspectors[a.inspector_id].responsibility
+                and inspectors[a.inspector_id].active_on(ctx.as_of)
             }
         )
         failed = (["no_zone"] if school.zone_id is None else []) + (["no_inspector"] if not covering else [])
@@ -180,7 +193,7 @@ def _comprehensive_cycle(ctx: Context) -> Iterator[Result]:
         inside = [d for d in dates if start <= d <= end]
         yield Result(
             subject=Ref("school", school.id),
-            responsible=responsible_body(ctx.dataset, school.division_id),
+            responsible=administering_body(ctx.dataset, school),
             outcome=Outcome.COMPLIANT if inside else Outcome.VIOLATION,
             evidence={"last_comprehensive": last, "window": label},
             table="schools",

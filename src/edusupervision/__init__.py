@@ -69,7 +69,9 @@ from edusupervision._domain._model import (
     Visit,
     Zone,
 )
+from edusupervision._engine._consequences import CalledMeasure, Consequences, consequences
 from edusupervision._engine._report import Finding, Report, ReportDiff, RuleSummary
+from edusupervision._engine._simulate import Assumptions, Simulation, simulate
 from edusupervision._engine._validate import MissingAsOfError, validate
 from edusupervision._errors import (
     DataError,
@@ -81,7 +83,8 @@ from edusupervision._errors import (
     UnknownRuleError,
 )
 from edusupervision._io._formats import datapackage_descriptor, dataset_from_json, dataset_to_json, load, save
-from edusupervision._rules._model import Citation, Modality, Outcome, Severity
+from edusupervision._lifecycle import Lifecycle, ProblemState
+from edusupervision._rules._model import Citation, Measure, MeasureKind, Modality, Outcome, Severity
 from edusupervision._sample import sample_dataset
 
 __version__ = "0.1.0.dev0"
@@ -95,7 +98,9 @@ __all__ = [
     "Assessment",
     "AssessmentResult",
     "Assignment",
+    "Assumptions",
     "Budget",
+    "CalledMeasure",
     "Channel",
     "Circular",
     "CircularTrigger",
@@ -104,6 +109,7 @@ __all__ = [
     "CommendationKind",
     "Committee",
     "CommitteeMember",
+    "Consequences",
     "DataError",
     "DataProblem",
     "Dataset",
@@ -124,9 +130,12 @@ __all__ = [
     "LabelledEnum",
     "Level",
     "LiabilityKind",
+    "Lifecycle",
     "LifecycleStep",
     "Location",
     "LookBackOutcome",
+    "Measure",
+    "MeasureKind",
     "Meeting",
     "MeetingKind",
     "MissingAsOfError",
@@ -142,6 +151,7 @@ __all__ = [
     "Presence",
     "Problem",
     "ProblemCategory",
+    "ProblemState",
     "ProfileError",
     "RectificationEvent",
     "Report",
@@ -151,6 +161,7 @@ __all__ = [
     "School",
     "SchoolStage",
     "Severity",
+    "Simulation",
     "SubjectKind",
     "Supervision",
     "SupervisionFunction",
@@ -167,11 +178,13 @@ __all__ = [
     "Zone",
     "ZoneKind",
     "__version__",
+    "consequences",
     "datapackage_descriptor",
     "dataset_from_json",
     "dataset_to_json",
     "load",
     "sample_dataset",
     "save",
+    "simulate",
     "validate",
 ]

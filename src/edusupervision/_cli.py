@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from edusupervision._engine._consequences import consequences
 from edusupervision._engine._validate import validate
 from edusupervision._errors import EduSupervisionError
 from edusupervision._io._formats import datapackage_descriptor, load, save
@@ -155,6 +156,16 @@ def _rules_json(profile: Profile) -> list[dict[str, Any]]:
     return out
 
 
+def _cmd_consequences(args: argparse.Namespace) -> int:
+    dataset = _dataset(args.dataset, args.encoding)
+    result = consequences(dataset, profile=args.profile, as_of=args.as_of)
+    if args.format == "json":
+        _write(result.to_json(), sys.stdout)
+    else:
+        _write(result.to_text("zh" if args.lang == "zh" else "en"), sys.stdout)
+    return EXIT_OK
+
+
 def _cmd_rules(args: argparse.Namespace) -> int:
     rules = _rules_json(args.profile)
     if args.format == "json":
@@ -249,6 +260,14 @@ def _parser() -> argparse.ArgumentParser:
         help="exit 0 even when there are error findings (bad input still exits 2)",
     )
     p.set_defaults(run=_cmd_validate)
+
+    p = sub.add_parser("consequences", help="list the measures (约谈, 通报, 问责, 表彰 …) the rules call for")
+    dataset_args(p)
+    p.add_argument("--profile", type=_profile_arg, default="national")
+    p.add_argument("--as-of", type=_date, help="the date to judge at (default: the dataset's reference date)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(run=_cmd_consequences)
 
     p = sub.add_parser("rules", help="list a profile's effective rules")
     p.add_argument("--profile", type=_profile_arg, default="national")

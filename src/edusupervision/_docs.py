@@ -16,6 +16,7 @@ import attrs
 from edusupervision._domain._dataset import TABLES
 from edusupervision._domain._enums import LabelledEnum
 from edusupervision._domain._model import column_types
+from edusupervision._engine._consequences import consequences
 from edusupervision._engine._report import jsonable
 from edusupervision._engine._validate import validate
 from edusupervision._profiles._model import resolve
@@ -202,7 +203,30 @@ def sample_page() -> str:
             f"| `{name}` ({get_profile(name).title_zh}) | {s['error']} | {s['warning']} | {s['info']} | "
             f"{by_rule} |"
         )
-    lines.append("")
+    lines += [
+        "",
+        "## Consequences (`edusupervision consequences`)\n",
+        (
+            "The measures each profile's rules call for on the sample, by kind; *missing* counts those overdue "
+            "with no record carrying them out.\n"
+        ),
+        "| profile | measures called for | missing |",
+        "|---|---|---|",
+    ]
+    for name in profile_names():
+        result = consequences(ds, profile=name)
+        called = ", ".join(f"{k} {n}" for k, n in result.counts().items())
+        missing = ", ".join(f"{k} {n}" for k, n in result.counts(status="missing").items()) or "—"
+        lines.append(f"| `{name}` | {called} | {missing} |")
+    lines += [
+        "",
+        "Under `guangxi`, in full:",
+        "",
+        "```text",
+        consequences(ds, profile="guangxi").to_text(),
+        "```",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -852,6 +852,21 @@ def _follow_up() -> dict[str, list[Any]]:
             published=True,
             aggravated=False,
         ),
+        # acc-04: 启明培训学校's licence revoked after serious consequences; the licensing authority notified
+        AccountabilityDecision(
+            id="acc-04",
+            object_class=ObjectClass.UNIT,
+            subject_kind=SubjectKind.SCHOOL,
+            subject_id="sch-060",
+            measure=AccountabilityMeasure.ADMINISTRATIVE_PENALTY,
+            decided_on=_D(2024, 6, 10),
+            decided_by="org-qs-edu",
+            triggers=(AccountabilityTrigger.MAJOR_ACCIDENT, AccountabilityTrigger.SERIOUS_CONSEQUENCES),
+            published=True,
+            aggravated=False,
+            licence_revoked=True,
+            licensing_notified=True,
+        ),
     ]
     commendations = [
         Commendation(

@@ -575,6 +575,14 @@ class AccountabilityDecision:
     aggravated: bool | None = col(
         zh=("从重处理",), doc="Handled as aggravated (a second accountability within 365 days).", default=None
     )
+    licence_revoked: bool | None = col(
+        zh=("吊销办学许可证",),
+        doc="For a private school or training institution: its licence was revoked.",
+        default=None,
+    )
+    licensing_notified: bool | None = col(
+        zh=("已通报审批部门",), doc="The licensing authority was notified of the revocation.", default=None
+    )
     review_applied_on: dt.date | None = col(zh=("申请复核日期",), doc="Review applied for.", default=None)
     review_decided_on: dt.date | None = col(zh=("复核决定日期",), doc="Review decided.", default=None)
     appeal_applied_on: dt.date | None = col(zh=("申诉日期",), doc="Appeal lodged.", default=None)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
     from edusupervision._domain._dataset import Dataset
 
-__all__ = ["MissingAsOfError", "validate"]
+__all__ = ["MissingAsOfError", "name_of", "validate"]
 
 _TABLE_OF_KIND = {
     "school": "schools",
@@ -56,7 +56,7 @@ def _text(value: Any, lang: str) -> str:
     return str(value)
 
 
-def _name_of(ds: Dataset, ref: Ref | None) -> str | None:
+def name_of(ds: Dataset, ref: Ref | None) -> str | None:
     if ref is None:
         return None
     if ref.kind == "committee_member":
@@ -121,7 +121,7 @@ def _rule_results(
     root = root_division(ds)
     subject = Ref("division", root.id) if root is not None else Ref("dataset", ds.info.name)
     if applied is None:
-        reason = f"in force from {eff.effective.isoformat()} in profile {profile}"
+        reason = f"in force from {eff.effective.isoformat()}"
         return (
             [Result(subject=subject, outcome=Outcome.NOT_APPLICABLE, evidence={"reason": reason})],
             eff.rule.default_severity,
@@ -129,7 +129,7 @@ def _rule_results(
         )
     unset = [p for p in eff.rule.requires if applied.params.get(p) is None]
     if unset:
-        reason = f"parameter {', '.join(unset)} is not set in profile {profile}"
+        reason = f"parameter {', '.join(unset)} is not set"
         return (
             [Result(subject=subject, outcome=Outcome.NOT_APPLICABLE, evidence={"reason": reason})],
             applied.severity,
@@ -202,7 +202,7 @@ def validate(
         for result in results:
             if result.outcome is Outcome.COMPLIANT:
                 continue
-            subject_name = _name_of(dataset, result.subject)
+            subject_name = name_of(dataset, result.subject)
             templates = eff.rule.variants.get(
                 str(result.evidence.get("case")), (eff.rule.message_zh, eff.rule.message_en)
             )
@@ -216,7 +216,7 @@ def validate(
                     subject=result.subject,
                     subject_name=subject_name,
                     responsible=result.responsible,
-                    responsible_name=_name_of(dataset, result.responsible),
+                    responsible_name=name_of(dataset, result.responsible),
                     message_zh=_message(templates[0], result, subject_name, "zh", params),
                     message_en=_message(templates[1], result, subject_name, "en", params),
                     citations=citations or eff.rule.citations,

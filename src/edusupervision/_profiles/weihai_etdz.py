@@ -88,6 +88,7 @@ PROFILE = Profile(
         ),
         add("accountability.published", cite="WH (十八)"),
         add("accountability.referral", cite="WH (十八)"),
+        add("accountability.private_school", cite="WH (十八)"),
         add("incentive.commendation", cite="WH (十七)"),
     ),
 )

@@ -21,7 +21,9 @@ from edusupervision._domain._enums import (
     LifecycleStep,
     ObjectClass,
     OrgKind,
+    Ownership,
     ProblemCategory,
+    SchoolStage,
     SubjectKind,
 )
 from edusupervision._domain._model import Interview, Supervision
@@ -1045,6 +1047,39 @@ def _acc_published(ctx: Context) -> Iterator[Result]:
         )
 
 
+def _private_school(ctx: Context) -> Iterator[Result]:
+    """Revoking a private school's or training institution's licence is notified to the licensing authority."""
+    for pos, d in enumerate(ctx.dataset.accountability_decisions):
+        if d.decided_on > ctx.as_of or d.subject_kind is not SubjectKind.SCHOOL or not d.licence_revoked:
+            continue
+        school = ctx.dataset.get("schools", d.subject_id)
+        unit = Ref("school", school.id)
+        private = school.ownership is Ownership.PRIVATE or school.stage is SchoolStage.OFF_CAMPUS_TRAINING
+        if not private or not _in_scope(ctx, unit):
+            continue
+        authority = ctx.dataset.find("organisations", school.administered_by)
+        responsible = org_ref(authority) if authority is not None else _body_for(ctx, unit)
+        subject = Ref("accountability_decision", d.id)
+        if d.licensing_notified is None:
+            yield Result(
+                subject=subject,
+                responsible=responsible,
+                outcome=Outcome.UNDETERMINABLE,
+                missing=("accountability_decisions.licensing_notified",),
+                table="accountability_decisions",
+                position=pos,
+            )
+            continue
+        yield Result(
+            subject=subject,
+            responsible=responsible,
+            outcome=Outcome.COMPLIANT if d.licensing_notified else Outcome.VIOLATION,
+            evidence={"school": school.name, "decided_on": d.decided_on},
+            table="accountability_decisions",
+            position=pos,
+        )
+
+
 def _referral_measures(ctx: Context) -> Iterator[Measure]:
     for case in problem_cases(ctx):
         p = case.problem
@@ -1304,7 +1339,6 @@ RULES = (
             ),
             **_CALENDAR_DAYS,
         },
-        citations=cite("REG 21"),
     ),
     Rule(
         id="rectification.verified",
@@ -1606,6 +1640,22 @@ RULES = (
         text="Accountability results are published.",
         message_zh="问责结果（{decided_on}）未公开。",
         message_en="The decision of {decided_on} was not published.",
+    ),
+    Rule(
+        id="accountability.private_school",
+        reads=("accountability_decisions", "schools"),
+        title_zh="民办学校",
+        title_en="Private schools: licence revocation notified",
+        section=CONSEQUENCES,
+        modality=Modality.MUST,
+        check=_private_school,
+        subject="case",
+        responsible="education authority",
+        text="Private schools and training institutions: the head is ordered replaced (recorded as an "
+        "organisational-handling decision on the head); in serious cases the licence is revoked and the licensing "
+        "authority notified. The check: a revocation is notified.",
+        message_zh="吊销{school}办学许可证（{decided_on}）后未通报审批主管部门。",
+        message_en="The licence of {school} was revoked ({decided_on}) without notifying the licensing authority.",
     ),
     Rule(
         id="accountability.referral",

@@ -89,9 +89,7 @@ def _supervision_interval(ctx: Context) -> Iterator[Result]:
         if upper is None:
             yield _no_superior_body(ctx, division_id, gov)
             continue
-        by_superior = sorted(
-            s.start for s in sups.get(gov.id, []) if s.body_id == upper.id
-        )
+        by_superior = sorted(s.start for s in sups.get(gov.id, []) if s.body_id == upper.id)
         inside = [d for d in by_superior if window.start <= d]
         yield Result(
             subject=org_ref(gov),

@@ -295,7 +295,11 @@ def test_csv_with_non_numeric_student_count(sample_dir: Path, capsys: pytest.Cap
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(rows)
     path.write_text(buffer.getvalue(), encoding="utf-8")
-    assert_bad_input(cli(capsys, "validate", str(sample_dir)), "schools", "student_count", "很多")
+    code, out, err = cli(capsys, "validate", str(sample_dir), "--lang", "en")
+    assert code == 1  # readable, with errors: the bad row is reported as a located format finding
+    assert "Traceback" not in err
+    for word in ("format.invalid_value", "schools.csv", "row 3", "student_count", "很多"):
+        assert word in out, f"{word!r} not in the report"
 
 
 def test_json_file_that_is_not_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -82,7 +82,8 @@ from edusupervision._errors import (
     UnknownProfileError,
     UnknownRuleError,
 )
-from edusupervision._io._formats import datapackage_descriptor, dataset_from_json, dataset_to_json, load, save
+from edusupervision._io._formats import datapackage_descriptor, dataset_from_json, dataset_to_json, save
+from edusupervision._io._read import ReadResult, load, load_mapping, read
 from edusupervision._lifecycle import Lifecycle, ProblemState
 from edusupervision._rules._model import Citation, Measure, MeasureKind, Modality, Outcome, Severity
 from edusupervision._sample import sample_dataset
@@ -153,6 +154,7 @@ __all__ = [
     "ProblemCategory",
     "ProblemState",
     "ProfileError",
+    "ReadResult",
     "RectificationEvent",
     "Report",
     "ReportDiff",
@@ -183,6 +185,8 @@ __all__ = [
     "dataset_from_json",
     "dataset_to_json",
     "load",
+    "load_mapping",
+    "read",
     "sample_dataset",
     "save",
     "simulate",

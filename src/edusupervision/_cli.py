@@ -7,6 +7,7 @@ Bad input never shows a traceback: the message names the file, table, row and co
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -17,17 +18,18 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from edusupervision._engine._consequences import consequences
 from edusupervision._engine._validate import validate
-from edusupervision._errors import EduSupervisionError
-from edusupervision._io._formats import datapackage_descriptor, load, save
+from edusupervision._errors import DataError, DataProblem, EduSupervisionError
+from edusupervision._io._formats import datapackage_descriptor, save
+from edusupervision._io._read import load, load_mapping, read
 from edusupervision._profiles._model import Profile, resolve
 from edusupervision._profiles._registry import get_profile, load_profile, profile_names
 from edusupervision._sample import sample_dataset
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from edusupervision._domain._dataset import Dataset
-    from edusupervision._engine._report import Report
+    from edusupervision._engine._report import Lang, Report
 
 __all__ = ["main"]
 
@@ -46,6 +48,17 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = f"not a positive whole number: {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def _profile(text: str) -> Profile:
     if text in profile_names():
         return get_profile(text)
@@ -56,8 +69,10 @@ def _profile(text: str) -> Profile:
     raise _UsageError(msg)
 
 
-def _dataset(path: str | None, encoding: str | None) -> Dataset:
-    return sample_dataset() if path is None else load(path, encoding=encoding)
+def _dataset(path: str | None, encoding: str | None, mapping: str | None = None) -> Dataset:
+    if path is None:
+        return sample_dataset()
+    return load(path, encoding=encoding, mapping=load_mapping(mapping) if mapping else None)
 
 
 def _write(text: str, out: TextIO) -> None:
@@ -70,8 +85,8 @@ def _csv_safe(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _report_csv(report: Report, lang: str) -> str:
-    records = report.to_records("zh" if lang == "zh" else "en")
+def _report_csv(report: Report, lang: Lang, *, limit: int | None = None) -> str:
+    records = report.to_records(lang, limit=limit)
     buffer = io.StringIO()
     columns = list(records[0]) if records else ["rule", "severity", "outcome", "subject_kind", "subject_id"]
     writer = csv.writer(buffer, lineterminator="\n")
@@ -80,7 +95,7 @@ def _report_csv(report: Report, lang: str) -> str:
     return buffer.getvalue()
 
 
-def _rich_report(report: Report, lang: str) -> None:
+def _rich_report(report: Report, lang: Lang, *, limit: int | None = None) -> None:
     from rich.console import Console  # noqa: PLC0415 - rich only when printing to a terminal
     from rich.table import Table  # noqa: PLC0415 - see above
 
@@ -95,12 +110,12 @@ def _rich_report(report: Report, lang: str) -> None:
     for column in ("severity", "rule", "subject", "message", "responsible", "citations"):
         table.add_column(column, overflow="fold")
     colour = {"error": "red", "warning": "yellow", "info": "blue"}
-    for f in report.findings:
+    for f in report.findings[:limit]:
         table.add_row(
             f"[{colour[f.severity.value]}]{f.severity.value}[/]",
             f.rule,
             f"{f.subject.kind} {f.subject.id}",
-            f.message("zh" if lang == "zh" else "en"),
+            f.message(lang),
             f.responsible_name or (f.responsible.id if f.responsible else "—"),
             "; ".join(str(c) for c in f.citations),
         )
@@ -108,17 +123,45 @@ def _rich_report(report: Report, lang: str) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    dataset = _dataset(args.dataset, args.encoding)
-    report = validate(dataset, profile=args.profile, as_of=args.as_of)
-    if args.format == "json":
-        _write(report.to_json(), sys.stdout)
-    elif args.format == "csv":
-        sys.stdout.write(_report_csv(report, args.lang))
-    elif sys.stdout.isatty():
-        _rich_report(report, args.lang)
+    problems: tuple[DataProblem, ...] = ()
+    if args.dataset is None:
+        dataset = sample_dataset()
+    elif args.fail_fast:
+        try:
+            dataset = _dataset(args.dataset, args.encoding, args.mapping)
+        except DataError as exc:
+            raise DataError(exc.problems[:1], summary="stopped at the first problem (--fail-fast)") from None
     else:
-        _write(report.to_text("zh" if args.lang == "zh" else "en"), sys.stdout)
+        mapping = load_mapping(args.mapping) if args.mapping else None
+        with _progress(f"reading {args.dataset}"):
+            result = read(args.dataset, encoding=args.encoding, mapping=mapping)
+        dataset, problems = result.dataset, result.problems
+    report = validate(dataset, profile=args.profile, as_of=args.as_of, problems=problems)
+    limit = args.max_findings
+    lang: Lang = "zh" if args.lang == "zh" else "en"
+    if args.format == "json":
+        _write(report.to_json(limit=limit), sys.stdout)
+    elif args.format == "csv":
+        sys.stdout.write(_report_csv(report, lang, limit=limit))
+    elif sys.stdout.isatty():
+        _rich_report(report, lang, limit=limit)
+    else:
+        _write(report.to_text(lang, limit=limit), sys.stdout)
+    if limit is not None and limit < len(report.findings):
+        _write(f"… {len(report.findings) - limit} more finding(s) not shown (--max-findings)", sys.stderr)
     return EXIT_OK if args.exit_zero else report.exit_code
+
+
+@contextlib.contextmanager
+def _progress(label: str) -> Iterator[None]:
+    """Show a spinner while a file is read, on a terminal only (silent in pipelines)."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console  # noqa: PLC0415 - rich only on a terminal
+
+    with Console(stderr=True).status(label):
+        yield
 
 
 def _rules_json(profile: Profile) -> list[dict[str, Any]]:
@@ -157,7 +200,7 @@ def _rules_json(profile: Profile) -> list[dict[str, Any]]:
 
 
 def _cmd_consequences(args: argparse.Namespace) -> int:
-    dataset = _dataset(args.dataset, args.encoding)
+    dataset = _dataset(args.dataset, args.encoding, args.mapping)
     result = consequences(dataset, profile=args.profile, as_of=args.as_of)
     if args.format == "json":
         _write(result.to_json(), sys.stdout)
@@ -211,13 +254,13 @@ def _cmd_profiles(args: argparse.Namespace) -> int:
 
 
 def _cmd_sample(args: argparse.Namespace) -> int:
-    target = save(sample_dataset(), args.out, format=args.format)
+    target = save(sample_dataset(), args.out, format=args.format, encoding=args.encoding)
     _write(f"wrote the sample dataset to {target}", sys.stderr)
     return EXIT_OK
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    dataset = _dataset(args.dataset, args.encoding)
+    dataset = _dataset(args.dataset, args.encoding, args.mapping)
     _write(f"{dataset.info.name} (reference date {dataset.info.reference_date})", sys.stdout)
     for name, records in dataset:
         if records:
@@ -239,9 +282,15 @@ def _parser() -> argparse.ArgumentParser:
 
     def dataset_args(p: argparse.ArgumentParser) -> None:
         p.add_argument(
-            "dataset", nargs="?", help="a folder of CSV tables or a .json file (default: the sample)"
+            "dataset",
+            nargs="?",
+            help="a folder of CSV tables, a .json file, or an Excel workbook (.xlsx, .xls) with one sheet per "
+            "table (default: the bundled sample)",
         )
         p.add_argument("--encoding", help="the files' encoding (default: UTF-8, else GB18030)")
+        p.add_argument(
+            "--mapping", help="a TOML/JSON file mapping your column headers to the format's columns"
+        )
 
     p = sub.add_parser("validate", help="check a dataset against a profile's rules")
     dataset_args(p)
@@ -259,6 +308,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit 0 even when there are error findings (bad input still exits 2)",
     )
+    p.add_argument(
+        "--fail-fast",
+        action="store_true",
+        help="stop at the first problem in the data (exit 2) instead of reporting every one",
+    )
+    p.add_argument("--max-findings", type=_positive, metavar="N", help="show at most N findings")
     p.set_defaults(run=_cmd_validate)
 
     p = sub.add_parser("consequences", help="list the measures (约谈, 通报, 问责, 表彰 …) the rules call for")
@@ -279,8 +334,11 @@ def _parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_profiles)
 
     p = sub.add_parser("sample", help="write the bundled sample dataset")
-    p.add_argument("--out", required=True, help="a folder (CSV) or a .json file")
-    p.add_argument("--format", choices=("csv", "json"), help="default: json for *.json, else csv")
+    p.add_argument("--out", required=True, help="a folder (CSV), a .json file or an .xlsx workbook")
+    p.add_argument("--format", choices=("csv", "json", "xlsx"), help="default: from the suffix, else csv")
+    p.add_argument(
+        "--encoding", default="utf-8", help="CSV encoding (default utf-8; gb18030 for some offices)"
+    )
     p.set_defaults(run=_cmd_sample)
 
     p = sub.add_parser("summary", help="count the records of a dataset")

@@ -54,12 +54,15 @@ class DataProblem:
     column: str | None = None
     file: str | None = None
     value: str | None = None
+    sheet: str | None = None
 
     def where(self) -> str:
         """Return the location as ``file, table 'schools', row 12, column 'stage'``."""
         parts: list[str] = []
         if self.file is not None:
             parts.append(self.file)
+        if self.sheet is not None:
+            parts.append(f"sheet {self.sheet!r}")
         if self.table is not None:
             parts.append(f"table {self.table!r}")
         if self.row is not None:

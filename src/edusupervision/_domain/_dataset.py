@@ -41,7 +41,7 @@ from edusupervision._domain._model import (
 from edusupervision._errors import DataError, DataProblem
 from edusupervision._frozen import frozen_map, frozen_tuple
 
-__all__ = ["TABLES", "Dataset", "DatasetInfo", "Location", "TableSpec", "table_spec"]
+__all__ = ["TABLES", "Dataset", "DatasetInfo", "Location", "TableSpec", "references", "table_spec"]
 
 R = TypeVar("R")
 
@@ -138,7 +138,7 @@ class DatasetInfo:
     description: str | None = attrs.field(default=None, metadata={"doc": "Free text."})
 
 
-def _references(record: Any) -> Iterator[tuple[str, str, str]]:
+def references(record: Any) -> Iterator[tuple[str, str, str]]:
     """Yield (column, referenced id, target table) for every reference a record makes."""
     for field in attrs.fields(type(record)):
         value = getattr(record, field.name)
@@ -432,7 +432,7 @@ class Dataset:
             )
             for spec in TABLES
             for pos, record in enumerate(self.table(spec.name))
-            for column, key, target in _references(record)
+            for column, key, target in references(record)
             if key not in self._index[target]
         ]
 

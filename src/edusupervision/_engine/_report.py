@@ -157,6 +157,7 @@ class Report:
             by_outcome.update(rule.counts)
         out = {s.value: by_severity.get(s.value, 0) for s in Severity}
         out.update({o.value: by_outcome.get(o.value, 0) for o in Outcome})
+        out["format"] = sum(1 for f in self.findings if f.origin == "format")
         out["rules"] = len(self.rules)
         return out
 
@@ -173,22 +174,25 @@ class Report:
         """Return the findings whose outcome is ``violation``."""
         return tuple(f for f in self.findings if f.outcome is Outcome.VIOLATION)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the JSON contract: profile, as_of, summary, findings (and per-rule counts)."""
+    def to_dict(self, *, limit: int | None = None) -> dict[str, Any]:
+        """Return the JSON contract: profile, as_of, summary, findings (and per-rule counts).
+
+        ``limit`` keeps the first findings only; the summary still counts them all.
+        """
         return {
             "profile": self.profile,
             "as_of": self.as_of.isoformat(),
             "dataset": self.dataset,
             "summary": self.summary,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict() for f in self.findings[:limit]],
             "rules": [r.to_dict() for r in self.rules],
         }
 
-    def to_json(self, *, indent: int | None = 2) -> str:
+    def to_json(self, *, indent: int | None = 2, limit: int | None = None) -> str:
         """Return the report as JSON text (UTF-8, Chinese unescaped; byte-identical for the same input)."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+        return json.dumps(self.to_dict(limit=limit), ensure_ascii=False, indent=indent)
 
-    def to_records(self, lang: Lang = "zh") -> list[dict[str, Any]]:
+    def to_records(self, lang: Lang = "zh", *, limit: int | None = None) -> list[dict[str, Any]]:
         """Return one flat dict per finding (for CSV, spreadsheets and data frames)."""
         return [
             {
@@ -207,7 +211,7 @@ class Report:
                 "file": f.location.get("file") if f.location else None,
                 "origin": f.origin,
             }
-            for f in self.findings
+            for f in self.findings[:limit]
         ]
 
     def to_pandas(self, lang: Lang = "zh") -> Any:
@@ -234,8 +238,8 @@ class Report:
             ),
         )
 
-    def to_text(self, lang: Lang = "zh") -> str:
-        """Return a plain-text report: a summary line and one block per finding."""
+    def to_text(self, lang: Lang = "zh", *, limit: int | None = None) -> str:
+        """Return a plain-text report: a summary line and one block per finding (the first ``limit``)."""
         s = self.summary
         head = (
             f"{self.dataset} · profile {self.profile} · as of {self.as_of.isoformat()} · "
@@ -243,7 +247,7 @@ class Report:
             f"{s['compliant']} compliant of {sum(s[o.value] for o in Outcome)} checks over {s['rules']} rules"
         )
         lines = [head, ""]
-        for f in self.findings:
+        for f in self.findings[:limit]:
             where = ""
             if f.location:
                 where = f" [{f.location.get('file') or f.location.get('table')}:{f.location.get('row')}]"

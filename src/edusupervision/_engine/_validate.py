@@ -6,6 +6,7 @@ import datetime as dt
 import string
 from typing import TYPE_CHECKING, Any
 
+from edusupervision._engine._format_findings import format_finding
 from edusupervision._engine._report import Finding, Report, RuleSummary, merge_counts
 from edusupervision._errors import EduSupervisionError
 from edusupervision._profiles._model import EffectiveRule, Profile, resolve
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from edusupervision._domain._dataset import Dataset
+    from edusupervision._errors import DataProblem
 
 __all__ = ["MissingAsOfError", "name_of", "validate"]
 
@@ -145,12 +147,14 @@ def validate(
     profile: str | Profile = "national",
     as_of: dt.date | None = None,
     rules: Iterable[str] | None = None,
+    problems: Iterable[DataProblem] = (),
 ) -> Report:
     """Validate ``dataset`` under ``profile`` as of a date; return a :class:`Report` of cited findings.
 
     ``as_of`` defaults to the dataset's own reference date, never to the clock; with neither, this raises
-    :class:`MissingAsOfError`. ``rules`` limits evaluation to some rule ids. Non-compliance is reported as
-    findings, never raised.
+    :class:`MissingAsOfError`. ``rules`` limits evaluation to some rule ids. ``problems`` (from
+    :func:`~edusupervision.read`) are reported as format findings beside the rule findings. Non-compliance is
+    reported as findings, never raised.
 
     Examples
     --------
@@ -182,7 +186,7 @@ def validate(
             cache[rule_id] = _rule_results(eff, dataset, day, resolved.name, evaluate)[0]
         return cache[rule_id]
 
-    findings: list[Finding] = []
+    findings: list[Finding] = [format_finding(p) for p in problems]
     summaries: list[RuleSummary] = []
     for rule_id, eff in resolved.rules.items():
         if rule_id not in wanted:

@@ -44,19 +44,36 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+_EXCEL_EPOCH: Final = dt.date(1899, 12, 30)
+
+
+def _excel_serial(serial: int) -> dt.date:
+    """Return the date of an Excel serial number (1900 date system; 45536 is 2024-09-01)."""
+    if not 1 <= serial <= 2_958_465:
+        msg = f"{serial} is not an Excel date serial number"
+        raise ValueError(msg)
+    return _EXCEL_EPOCH + dt.timedelta(days=serial)
+
+
 def parse_date(value: object) -> dt.date:
-    """Parse a date written ISO-style, with slashes or dots, or in Chinese (``2024年9月1日``).
+    """Parse a date written ISO-style, with slashes or dots, in Chinese (``2024年9月1日``), or an Excel serial.
+
+    An Excel serial is a whole number, or a five-digit text (how spreadsheets export unformatted dates).
 
     Examples
     --------
-    >>> parse_date("2024年9月1日"), parse_date("2024/9/1"), parse_date("２０２４-09-01")
-    (datetime.date(2024, 9, 1), datetime.date(2024, 9, 1), datetime.date(2024, 9, 1))
+    >>> parse_date("2024年9月1日"), parse_date("2024/9/1"), parse_date("２０２４-09-01"), parse_date(45536)
+    (datetime.date(2024, 9, 1), datetime.date(2024, 9, 1), datetime.date(2024, 9, 1), datetime.date(2024, 9, 1))
 
     """
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+        return _excel_serial(int(value))
+    if isinstance(value, str) and _nfkc(value).isdigit() and len(_nfkc(value)) == 5:
+        return _excel_serial(int(_nfkc(value)))
     if not isinstance(value, str):
         msg = f"expected a date, got {type(value).__name__}"
         raise TypeError(msg)
@@ -192,6 +209,24 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _id_columns(record_type: type[Any]) -> frozenset[str]:
+    """Return the columns holding ids: the key and every reference."""
+    return frozenset(
+        f.name
+        for f in attrs.fields(record_type)
+        if f.name == "id" or "ref" in f.metadata or "ref_kind" in f.metadata
+    )
+
+
+def _id_text(value: object) -> object:
+    """Return an id with full-width letters and digits made half-width (``ＳＣＨ－００１`` → ``SCH-001``)."""
+    if isinstance(value, str):
+        return _nfkc(value)
+    if isinstance(value, list | tuple):
+        return [_nfkc(v) if isinstance(v, str) else v for v in value]
+    return value
+
+
 def structure_row(
     conv: cattrs.Converter,
     record_type: type[Any],
@@ -205,7 +240,8 @@ def structure_row(
     value=)`` builds a located :class:`DataProblem`.
     """
     names = {f.name for f in attrs.fields(record_type)}
-    data = {k: v for k, v in row.items() if k in names and not _blank(v)}
+    ids = _id_columns(record_type)
+    data = {k: _id_text(v) if k in ids else v for k, v in row.items() if k in names and not _blank(v)}
     problems = [
         where(code="format.missing_value", message="a value is required", column=field.name)
         for field in attrs.fields(record_type)

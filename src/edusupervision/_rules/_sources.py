@@ -266,6 +266,23 @@ _DOCUMENT_LIST: Final = (
         ),
     ),
     Document(
+        short="FMT",
+        title="《edusupervision 数据交换格式》",
+        title_en="The edusupervision dataset format, version 1 (docs/format.md)",
+        number=None,
+        issuer="edusupervision",
+        issued_on=None,
+        in_force_on=date(2012, 10, 1),
+        level=_NATIONAL,
+        normative=False,
+        url=None,
+        grade=None,
+        note=(
+            "Not a regulation: the project's interchange format, cited by format findings (a value of the wrong "
+            "type, a missing column, a dangling reference); the clause is the table."
+        ),
+    ),
+    Document(
         short="ACC",
         title="《教育督导问责办法》",
         title_en="Measures for Education Supervision Accountability",

@@ -83,7 +83,7 @@ from edusupervision._errors import (
     UnknownRuleError,
 )
 from edusupervision._io._formats import datapackage_descriptor, dataset_from_json, dataset_to_json, save
-from edusupervision._io._read import ReadResult, load, load_mapping, read
+from edusupervision._io._read import Limits, ReadResult, load, load_mapping, read
 from edusupervision._lifecycle import Lifecycle, ProblemState
 from edusupervision._rules._model import Citation, Measure, MeasureKind, Modality, Outcome, Severity
 from edusupervision._sample import sample_dataset
@@ -133,6 +133,7 @@ __all__ = [
     "LiabilityKind",
     "Lifecycle",
     "LifecycleStep",
+    "Limits",
     "Location",
     "LookBackOutcome",
     "Measure",

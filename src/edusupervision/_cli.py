@@ -16,11 +16,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+import attrs
+
 from edusupervision._engine._consequences import consequences
 from edusupervision._engine._validate import validate
 from edusupervision._errors import DataError, DataProblem, EduSupervisionError
 from edusupervision._io._formats import datapackage_descriptor, save
-from edusupervision._io._read import load, load_mapping, read
+from edusupervision._io._read import DEFAULT_LIMITS, Limits, load, load_mapping, read
 from edusupervision._profiles._model import Profile, resolve
 from edusupervision._profiles._registry import get_profile, load_profile, profile_names
 from edusupervision._sample import sample_dataset
@@ -69,10 +71,22 @@ def _profile(text: str) -> Profile:
     raise _UsageError(msg)
 
 
-def _dataset(path: str | None, encoding: str | None, mapping: str | None = None) -> Dataset:
-    if path is None:
+def _limits(args: argparse.Namespace) -> Limits:
+    """Return the reading limits, raised where the command line says so."""
+    changes: dict[str, int] = {}
+    if args.max_file_mb is not None:
+        changes["max_file_bytes"] = args.max_file_mb * 2**20
+        changes["max_unpacked_bytes"] = max(DEFAULT_LIMITS.max_unpacked_bytes, 2 * args.max_file_mb * 2**20)
+    if args.max_rows is not None:
+        changes["max_rows"] = args.max_rows
+    return attrs.evolve(DEFAULT_LIMITS, **changes)
+
+
+def _dataset(args: argparse.Namespace) -> Dataset:
+    if args.dataset is None:
         return sample_dataset()
-    return load(path, encoding=encoding, mapping=load_mapping(mapping) if mapping else None)
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    return load(args.dataset, encoding=args.encoding, mapping=mapping, limits=_limits(args))
 
 
 def _write(text: str, out: TextIO) -> None:
@@ -128,13 +142,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         dataset = sample_dataset()
     elif args.fail_fast:
         try:
-            dataset = _dataset(args.dataset, args.encoding, args.mapping)
+            dataset = _dataset(args)
         except DataError as exc:
             raise DataError(exc.problems[:1], summary="stopped at the first problem (--fail-fast)") from None
     else:
         mapping = load_mapping(args.mapping) if args.mapping else None
         with _progress(f"reading {args.dataset}"):
-            result = read(args.dataset, encoding=args.encoding, mapping=mapping)
+            result = read(args.dataset, encoding=args.encoding, mapping=mapping, limits=_limits(args))
         dataset, problems = result.dataset, result.problems
     report = validate(dataset, profile=args.profile, as_of=args.as_of, problems=problems)
     limit = args.max_findings
@@ -200,7 +214,7 @@ def _rules_json(profile: Profile) -> list[dict[str, Any]]:
 
 
 def _cmd_consequences(args: argparse.Namespace) -> int:
-    dataset = _dataset(args.dataset, args.encoding, args.mapping)
+    dataset = _dataset(args)
     result = consequences(dataset, profile=args.profile, as_of=args.as_of)
     if args.format == "json":
         _write(result.to_json(), sys.stdout)
@@ -260,7 +274,7 @@ def _cmd_sample(args: argparse.Namespace) -> int:
 
 
 def _cmd_summary(args: argparse.Namespace) -> int:
-    dataset = _dataset(args.dataset, args.encoding, args.mapping)
+    dataset = _dataset(args)
     _write(f"{dataset.info.name} (reference date {dataset.info.reference_date})", sys.stdout)
     for name, records in dataset:
         if records:
@@ -290,6 +304,12 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--encoding", help="the files' encoding (default: UTF-8, else GB18030)")
         p.add_argument(
             "--mapping", help="a TOML/JSON file mapping your column headers to the format's columns"
+        )
+        p.add_argument(
+            "--max-file-mb", type=_positive, metavar="MB", help="refuse larger files (default 512)"
+        )
+        p.add_argument(
+            "--max-rows", type=_positive, metavar="N", help="refuse tables with more rows (default 5e6)"
         )
 
     p = sub.add_parser("validate", help="check a dataset against a profile's rules")

@@ -123,6 +123,16 @@ class Lifecycle:
                 return f"{step.value} needs a deadline"
             if deadline < date or deadline < self.found_on:
                 return f"deadline {deadline.isoformat()} is before the {step.value} date or the finding date"
+            if (
+                step is LifecycleStep.URGED
+                and self.state in (ProblemState.FED_BACK, ProblemState.URGED)
+                and self.deadline is not None
+                and date <= self.deadline
+            ):
+                return (
+                    f"an urging notice follows a missed deadline or an inadequate rectification; the deadline "
+                    f"{self.deadline.isoformat()} had not passed on {date.isoformat()}"
+                )
             if step is LifecycleStep.URGED and self.deadline is not None and deadline <= self.deadline:
                 return (
                     f"an urging notice must set a later deadline than {self.deadline.isoformat()}, "

@@ -22,6 +22,7 @@ import io
 import json
 import tomllib
 import unicodedata
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Iterable
 
-__all__ = ["FATAL", "ColumnMapping", "ReadResult", "load", "load_mapping", "read"]
+__all__ = ["DEFAULT_LIMITS", "FATAL", "ColumnMapping", "Limits", "ReadResult", "load", "load_mapping", "read"]
 
 #: Problem codes after which nothing can be validated (the CLI exits 2).
 FATAL: Final = frozenset(
@@ -53,6 +54,28 @@ FATAL: Final = frozenset(
 )
 #: Problem codes that are warnings: the data is usable, something in it was ignored.
 WARNINGS: Final = frozenset({"format.unknown_column", "format.unknown_table"})
+
+
+@attrs.frozen(kw_only=True)
+class Limits:
+    """How much a reader accepts before refusing a file (hostile or broken exports); raise them as needed.
+
+    Examples
+    --------
+    >>> Limits().max_file_bytes // 2**20, Limits(max_rows=10).max_rows
+    (512, 10)
+
+    """
+
+    max_file_bytes: int = 512 * 2**20
+    """Largest file read (CSV, JSON or workbook on disk)."""
+    max_rows: int = 5_000_000
+    """Most data rows in one table."""
+    max_unpacked_bytes: int = 1024 * 2**20
+    """Largest total uncompressed size of an .xlsx (a zip archive): refuses zip bombs before unpacking."""
+
+
+DEFAULT_LIMITS: Final = Limits()
 
 ColumnMapping = dict[str, dict[str, str]]
 """table name (or ``"*"`` for every table) → {the file's column header → our column name}."""
@@ -165,6 +188,38 @@ def _is_header_row(cells: list[str], spec: TableSpec) -> bool:
     return bool(filled) and all(_norm(c) in known for c in filled)
 
 
+def _check_size(path: Path, limits: Limits) -> None:
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        raise DataError(
+            [
+                DataProblem(
+                    code="format.too_large",
+                    file=str(path),
+                    message=(
+                        f"the file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}; raise it with "
+                        "Limits(max_file_bytes=...) or --max-file-size"
+                    ),
+                )
+            ]
+        )
+
+
+def _too_many_rows(spec: TableSpec, file: str, limits: Limits) -> DataError:
+    return DataError(
+        [
+            DataProblem(
+                code="format.too_large",
+                table=spec.name,
+                file=file,
+                message=(
+                    f"more than {limits.max_rows:,} rows; raise the limit with Limits(max_rows=...) or --max-rows"
+                ),
+            )
+        ]
+    )
+
+
 # --- CSV -------------------------------------------------------------------------------------------------
 
 
@@ -188,35 +243,45 @@ def _decode(raw: bytes, *, encoding: str | None, file: str) -> str:
     )
 
 
-def _csv_rows(
+def _csv_rows(  # noqa: PLR0917 - private; one call site
     path: Path,
     spec: TableSpec,
     encoding: str | None,
     mapping: ColumnMapping | None,
     problems: list[DataProblem],
+    limits: Limits,
 ) -> list[tuple[Location, dict[str, Any]]]:
     file = str(path)
+    _check_size(path, limits)
     reader = csv.reader(io.StringIO(_decode(path.read_bytes(), encoding=encoding, file=file), newline=""))
-    header = next(reader, None)
-    if header is None:
-        return []
-    columns = _map_columns(header, spec, mapping, {"file": file}, problems)
-    if columns is None:
-        return []
-    out = []
-    for number, cells in enumerate(reader, start=1):
-        if not any(c.strip() for c in cells) or (number == 1 and _is_header_row(cells, spec)):
-            continue
-        out.append(
-            (
-                Location(table=spec.name, row=number, file=file),
-                {col: cells[i] for i, col in enumerate(columns) if col is not None and i < len(cells)},
-            )
+    out: list[tuple[Location, dict[str, Any]]] = []
+    try:
+        header = next(reader, None)
+        if header is None:
+            return []
+        columns = _map_columns(header, spec, mapping, {"file": file}, problems)
+        if columns is None:
+            return []
+        for number, cells in enumerate(reader, start=1):
+            if number > limits.max_rows:
+                raise _too_many_rows(spec, file, limits)
+            if not any(c.strip() for c in cells) or (number == 1 and _is_header_row(cells, spec)):
+                continue
+            row = {col: cells[i] for i, col in enumerate(columns) if col is not None and i < len(cells)}
+            out.append((Location(table=spec.name, row=number, file=file), row))
+    except csv.Error as exc:
+        problem = DataProblem(
+            code="format.unreadable",
+            file=file,
+            table=spec.name,
+            row=len(out) + 1,
+            message=f"not readable as CSV: {exc}",
         )
+        raise DataError([problem]) from None
     return out
 
 
-def _collect_csv(folder: Path, encoding: str | None, mapping: ColumnMapping | None) -> _Raw:
+def _collect_csv(folder: Path, encoding: str | None, mapping: ColumnMapping | None, limits: Limits) -> _Raw:
     problems: list[DataProblem] = []
     descriptor_path = folder / "datapackage.json"
     info: object = None
@@ -226,7 +291,7 @@ def _collect_csv(folder: Path, encoding: str | None, mapping: ColumnMapping | No
         if spec is not None and not paths[spec.name].is_file():
             paths[spec.name] = extra  # a Chinese file name (学校.csv)
     if descriptor_path.is_file():
-        descriptor = _json_file(descriptor_path)
+        descriptor = _json_file(descriptor_path, limits)
         if isinstance(descriptor, dict):
             extra_info = descriptor.get("edusupervision")
             info = extra_info.get("info") if isinstance(extra_info, dict) else None
@@ -246,7 +311,7 @@ def _collect_csv(folder: Path, encoding: str | None, mapping: ColumnMapping | No
         if extra.name not in known
     )
     rows = {
-        spec.name: _csv_rows(paths[spec.name], spec, encoding, mapping, problems)
+        spec.name: _csv_rows(paths[spec.name], spec, encoding, mapping, problems, limits)
         for spec in TABLES
         if paths[spec.name].is_file()
     }
@@ -263,7 +328,8 @@ def _collect_csv(folder: Path, encoding: str | None, mapping: ColumnMapping | No
 # --- JSON ------------------------------------------------------------------------------------------------
 
 
-def _json_file(path: Path) -> object:
+def _json_file(path: Path, limits: Limits) -> object:
+    _check_size(path, limits)
     try:
         return json.loads(path.read_bytes().decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
@@ -423,11 +489,48 @@ def _info_rows(cells: list[list[object]]) -> dict[str, object]:
     }
 
 
-def _collect_xlsx(path: Path, mapping: ColumnMapping | None) -> _Raw:
+def _check_unpacked(path: Path, limits: Limits) -> None:
+    """Refuse an .xlsx whose parts unpack to more than the limit (a zip bomb), before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        problem = DataProblem(
+            code="format.unreadable", message=f"not a readable .xlsx workbook: {exc}", file=str(path)
+        )
+        raise DataError([problem]) from None
+    if unpacked > limits.max_unpacked_bytes:
+        problem = DataProblem(
+            code="format.too_large",
+            file=str(path),
+            message=(
+                f"the workbook unpacks to {unpacked:,} bytes, over the limit of {limits.max_unpacked_bytes:,}; "
+                "raise it with Limits(max_unpacked_bytes=...)"
+            ),
+        )
+        raise DataError([problem])
+
+
+def _sheet_too_long(file: str, sheet: str, rows: int, limits: Limits) -> None:
+    if rows > limits.max_rows + 2:  # the header rows do not count
+        problem = DataProblem(
+            code="format.too_large",
+            file=file,
+            sheet=sheet,
+            message=(
+                f"more than {limits.max_rows:,} rows; raise the limit with Limits(max_rows=...) or --max-rows"
+            ),
+        )
+        raise DataError([problem])
+
+
+def _collect_xlsx(path: Path, mapping: ColumnMapping | None, limits: Limits) -> _Raw:
     import openpyxl  # noqa: PLC0415 - only when a workbook is read
     from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415 - see above
 
     file = str(path)
+    _check_size(path, limits)
+    _check_unpacked(path, limits)
     try:
         book = openpyxl.load_workbook(path, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as exc:
@@ -442,6 +545,7 @@ def _collect_xlsx(path: Path, mapping: ColumnMapping | None) -> _Raw:
     rows: dict[str, list[Any]] = {}
     info: dict[str, object] | None = None
     for sheet in book.worksheets:
+        _sheet_too_long(file, sheet.title, sheet.max_row, limits)
         cells = [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
         if _norm(sheet.title) in _INFO_SHEETS:
             info = _info_rows(cells)
@@ -460,11 +564,12 @@ def _collect_xlsx(path: Path, mapping: ColumnMapping | None) -> _Raw:
     )
 
 
-def _collect_xls(path: Path, mapping: ColumnMapping | None) -> _Raw:
+def _collect_xls(path: Path, mapping: ColumnMapping | None, limits: Limits) -> _Raw:
     import xlrd  # noqa: PLC0415 - only when a legacy workbook is read
     import xlrd.biffh  # noqa: PLC0415 - see above
 
     file = str(path)
+    _check_size(path, limits)
     try:
         book = xlrd.open_workbook(str(path))
     except (xlrd.biffh.XLRDError, OSError, ValueError) as exc:
@@ -474,6 +579,7 @@ def _collect_xls(path: Path, mapping: ColumnMapping | None) -> _Raw:
     problems: list[DataProblem] = []
     rows: dict[str, list[Any]] = {}
     for sheet in book.sheets():
+        _sheet_too_long(file, sheet.name, sheet.nrows, limits)
         cells: list[list[object]] = []
         for r in range(sheet.nrows):
             row: list[object] = []
@@ -625,16 +731,16 @@ def _build(raw: _Raw, *, lenient: bool) -> ReadResult:
     return ReadResult(dataset=dataset, problems=tuple(problems))
 
 
-def _collect(path: Path, encoding: str | None, mapping: ColumnMapping | None) -> _Raw:
+def _collect(path: Path, encoding: str | None, mapping: ColumnMapping | None, limits: Limits) -> _Raw:
     if path.is_dir():
-        return _collect_csv(path, encoding, mapping)
+        return _collect_csv(path, encoding, mapping, limits)
     suffix = path.suffix.casefold()
     if path.is_file() and suffix == ".json":
-        return _collect_json(_json_file(path), str(path), mapping)
+        return _collect_json(_json_file(path, limits), str(path), mapping)
     if path.is_file() and suffix in (".xlsx", ".xlsm"):
-        return _collect_xlsx(path, mapping)
+        return _collect_xlsx(path, mapping, limits)
     if path.is_file() and suffix == ".xls":
-        return _collect_xls(path, mapping)
+        return _collect_xls(path, mapping, limits)
     if not path.exists():
         msg = f"no dataset at {path}"
         raise FileNotFoundError(msg)
@@ -650,21 +756,29 @@ def _collect(path: Path, encoding: str | None, mapping: ColumnMapping | None) ->
 
 
 def load(
-    path: str | os.PathLike[str], *, encoding: str | None = None, mapping: ColumnMapping | None = None
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    mapping: ColumnMapping | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Dataset:
     """Load a dataset strictly: any problem raises :class:`~edusupervision.DataError` listing every one.
 
     ``path`` is a folder of CSV tables (with or without ``datapackage.json``), a ``.json`` document, or an Excel
     workbook with one sheet per table. Unknown columns and tables are ignored (not errors).
     """
-    return _build(_collect(Path(path), encoding, mapping), lenient=False).dataset
+    return _build(_collect(Path(path), encoding, mapping, limits), lenient=False).dataset
 
 
 def read(
-    path: str | os.PathLike[str], *, encoding: str | None = None, mapping: ColumnMapping | None = None
+    path: str | os.PathLike[str],
+    *,
+    encoding: str | None = None,
+    mapping: ColumnMapping | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> ReadResult:
     """Read a dataset leniently: rows with problems are left out and reported; fatal problems still raise."""
-    return _build(_collect(Path(path), encoding, mapping), lenient=True)
+    return _build(_collect(Path(path), encoding, mapping, limits), lenient=True)
 
 
 def dataset_from_document(document: object, *, file: str | None = None, lenient: bool = False) -> ReadResult:

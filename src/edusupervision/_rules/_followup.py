@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+import attrs
+
 from edusupervision._calendar import DayCount, Deadline, MonthEndPolicy, add_months
 from edusupervision._domain._enums import (
     AccountabilityMeasure,
@@ -573,8 +575,31 @@ def _called(
         )
 
 
-def _interview_records(ctx: Context) -> list[tuple[Ref, dt.date, str]]:
-    return [(_subject(i.subject_kind, i.subject_id), i.date, i.id) for i in ctx.dataset.interviews]
+def _records_of(ctx: Context, table: str) -> list[tuple[Ref, dt.date, str]]:
+    """Return (unit, date, id) for each recorded 约谈 or 通报."""
+    return [(_subject(r.subject_kind, r.subject_id), r.date, r.id) for r in ctx.dataset.table(table)]
+
+
+def _stated_triggers(
+    ctx: Context, table: str, kind: str
+) -> Iterator[tuple[Ref, Ref, int, tuple[str, ...], str]]:
+    """Yield (unit, record, position, stated triggers, table) for each 约谈 or 通报 recorded by ``as_of``."""
+    for pos, r in enumerate(ctx.dataset.table(table)):
+        if r.date <= ctx.as_of:
+            yield (
+                _subject(r.subject_kind, r.subject_id),
+                Ref(kind, r.id),
+                pos,
+                tuple(t.value for t in r.triggers),
+                table,
+            )
+
+
+def _with_body(ctx: Context, measures: Iterable[Measure]) -> Iterator[Measure]:
+    """Return the measures with the body that must carry them out in their evidence."""
+    for m in measures:
+        body = _body_for(ctx, m.subject)
+        yield attrs.evolve(m, evidence={**m.evidence, "body": body.id if body else None})
 
 
 def _compare(ctx: Context, measures: Iterable[Measure], table: str) -> Iterator[Result]:
@@ -609,19 +634,10 @@ def _body_for(ctx: Context, unit: Ref) -> Ref | None:
 
 
 def _interview_measures(ctx: Context) -> Iterator[Measure]:
-    for m in _called(
-        ctx, MeasureKind.INTERVIEW, ctx["triggers"], _interview_records(ctx), ctx["within_days"]
-    ):
-        body = _body_for(ctx, m.subject)
-        yield Measure(
-            measure=m.measure,
-            subject=m.subject,
-            reasons=m.reasons,
-            triggered_on=m.triggered_on,
-            due=m.due,
-            recorded=m.recorded,
-            evidence={**m.evidence, "body": body.id if body else None},
-        )
+    called = _called(
+        ctx, MeasureKind.INTERVIEW, ctx["triggers"], _records_of(ctx, "interviews"), ctx["within_days"]
+    )
+    return _with_body(ctx, called)
 
 
 def _unjustified(
@@ -648,23 +664,8 @@ def _unjustified(
 
 
 def _interview(ctx: Context) -> Iterator[Result]:
-    measures = list(_interview_measures(ctx))
-    yield from _compare(ctx, measures, "organisations")
-    yield from _unjustified(
-        ctx,
-        (
-            (
-                _subject(i.subject_kind, i.subject_id),
-                Ref("interview", i.id),
-                pos,
-                tuple(t.value for t in i.triggers),
-                "interviews",
-            )
-            for pos, i in enumerate(ctx.dataset.interviews)
-            if i.date <= ctx.as_of
-        ),
-        ctx["triggers"],
-    )
+    yield from _compare(ctx, list(_interview_measures(ctx)), "organisations")
+    yield from _unjustified(ctx, _stated_triggers(ctx, "interviews", "interview"), ctx["triggers"])
 
 
 def _interview_record(ctx: Context) -> Iterator[Result]:
@@ -698,41 +699,16 @@ def _interview_record(ctx: Context) -> Iterator[Result]:
         )
 
 
-def _circular_records(ctx: Context) -> list[tuple[Ref, dt.date, str]]:
-    return [(_subject(c.subject_kind, c.subject_id), c.date, c.id) for c in ctx.dataset.circulars]
-
-
 def _circular_measures(ctx: Context) -> Iterator[Measure]:
-    for m in _called(ctx, MeasureKind.CIRCULAR, ctx["triggers"], _circular_records(ctx), ctx["within_days"]):
-        body = _body_for(ctx, m.subject)
-        yield Measure(
-            measure=m.measure,
-            subject=m.subject,
-            reasons=m.reasons,
-            triggered_on=m.triggered_on,
-            due=m.due,
-            recorded=m.recorded,
-            evidence={**m.evidence, "body": body.id if body else None},
-        )
+    called = _called(
+        ctx, MeasureKind.CIRCULAR, ctx["triggers"], _records_of(ctx, "circulars"), ctx["within_days"]
+    )
+    return _with_body(ctx, called)
 
 
 def _circular(ctx: Context) -> Iterator[Result]:
     yield from _compare(ctx, list(_circular_measures(ctx)), "organisations")
-    yield from _unjustified(
-        ctx,
-        (
-            (
-                _subject(c.subject_kind, c.subject_id),
-                Ref("circular", c.id),
-                pos,
-                tuple(t.value for t in c.triggers),
-                "circulars",
-            )
-            for pos, c in enumerate(ctx.dataset.circulars)
-            if c.date <= ctx.as_of
-        ),
-        ctx["triggers"],
-    )
+    yield from _unjustified(ctx, _stated_triggers(ctx, "circulars", "circular"), ctx["triggers"])
 
 
 def _ineligibility_measures(ctx: Context) -> Iterator[Measure]:

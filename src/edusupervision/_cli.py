@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
+from edusupervision._cli_plan import register as register_plan
+from edusupervision._cli_responsibility import register as register_responsibility
 from edusupervision._engine._consequences import consequences
 from edusupervision._engine._validate import validate
 from edusupervision._errors import DataError, DataProblem, EduSupervisionError
@@ -103,7 +105,7 @@ def _report_csv(report: Report, lang: Lang, *, limit: int | None = None) -> str:
     records = report.to_records(lang, limit=limit)
     buffer = io.StringIO()
     columns = list(records[0]) if records else ["rule", "severity", "outcome", "subject_kind", "subject_id"]
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     writer.writerows([_csv_safe(r[c]) for c in columns] for r in records)
     return buffer.getvalue()
@@ -369,6 +371,8 @@ def _parser() -> argparse.ArgumentParser:
         "schema", help="print the interchange format as a Frictionless Data Package descriptor"
     )
     p.set_defaults(run=_cmd_schema)
+    register_responsibility(sub)
+    register_plan(sub)
     return parser
 
 

@@ -118,26 +118,28 @@ class Lifecycle:
         last = self.steps[-1].date if self.steps else self.found_on
         if date < last:
             return f"{step.value} on {date.isoformat()} is before the previous step ({last.isoformat()})"
-        if step in (LifecycleStep.FED_BACK, LifecycleStep.URGED):
-            if deadline is None:
-                return f"{step.value} needs a deadline"
-            if deadline < date or deadline < self.found_on:
-                return f"deadline {deadline.isoformat()} is before the {step.value} date or the finding date"
-            if (
-                step is LifecycleStep.URGED
-                and self.state in (ProblemState.FED_BACK, ProblemState.URGED)
-                and self.deadline is not None
-                and date <= self.deadline
-            ):
-                return (
-                    f"an urging notice follows a missed deadline or an inadequate rectification; the deadline "
-                    f"{self.deadline.isoformat()} had not passed on {date.isoformat()}"
-                )
-            if step is LifecycleStep.URGED and self.deadline is not None and deadline <= self.deadline:
-                return (
-                    f"an urging notice must set a later deadline than {self.deadline.isoformat()}, "
-                    f"not {deadline.isoformat()}"
-                )
+        if step in _SETS_DEADLINE:
+            return self._deadline_problem(step, date, deadline)
+        return None
+
+    def _deadline_problem(self, step: LifecycleStep, date: dt.date, deadline: dt.date | None) -> str | None:
+        """Return why the deadline set by a feedback or urging step is illegal, or None."""
+        if deadline is None:
+            return f"{step.value} needs a deadline"
+        if deadline < date or deadline < self.found_on:
+            return f"deadline {deadline.isoformat()} is before the {step.value} date or the finding date"
+        if step is not LifecycleStep.URGED or self.deadline is None:
+            return None
+        if self.state in (ProblemState.FED_BACK, ProblemState.URGED) and date <= self.deadline:
+            return (
+                f"an urging notice follows a missed deadline or an inadequate rectification; the deadline "
+                f"{self.deadline.isoformat()} had not passed on {date.isoformat()}"
+            )
+        if deadline <= self.deadline:
+            return (
+                f"an urging notice must set a later deadline than {self.deadline.isoformat()}, "
+                f"not {deadline.isoformat()}"
+            )
         return None
 
     def _apply(
@@ -164,7 +166,7 @@ class Lifecycle:
                 *self.steps,
                 Step(step=step, date=date, deadline=deadline, outcome=outcome, event_id=event_id),
             ),
-            deadline=deadline if deadline is not None else self.deadline,
+            deadline=deadline if deadline is not None and step in _SETS_DEADLINE else self.deadline,
             liable_id=liable_id or self.liable_id,
             liability=liability or self.liability,
         )
@@ -236,6 +238,8 @@ _VERB: Final = {
 }
 
 _ORDER: Final = {step: i for i, step in enumerate(LifecycleStep)}
+#: The steps that set a rectification deadline; a deadline recorded on any other step is ignored.
+_SETS_DEADLINE: Final = frozenset({LifecycleStep.FED_BACK, LifecycleStep.URGED})
 
 
 def replay(

@@ -244,7 +244,7 @@ def save(
     target.mkdir(parents=True, exist_ok=True)
     for spec in TABLES:
         with atomic_write(target / f"{spec.name}.csv", newline="", encoding=encoding) as handle:
-            csv.writer(handle, lineterminator="\n").writerows(_csv_rows(dataset.table(spec.name), spec))
+            csv.writer(handle, lineterminator="\r\n").writerows(_csv_rows(dataset.table(spec.name), spec))
     with atomic_write(target / "datapackage.json") as handle:
         descriptor = datapackage_descriptor(dataset.info)
         for resource in descriptor["resources"]:

@@ -27,6 +27,7 @@ __all__ = [
     "SEPARATORS",
     "SPLIT_STARTS",
     "UNIT_ENDINGS",
+    "UNSPLITTABLE_PAIRS",
     "VERB_ROLE_WORDS",
 ]
 
@@ -112,6 +113,9 @@ SPLIT_STARTS: Final[tuple[str, ...]] = (
     "乡",
 )
 
+#: Two characters that make one level word (乡镇, 镇街), which a run-together name is never split between.
+UNSPLITTABLE_PAIRS: Final = frozenset({"乡镇", "镇街", "镇乡"})
+
 #: Jurisdiction prefixes an elliptical name can inherit, longest first
 #: (GX 自治区教育厅、财政厅 → 自治区财政厅).
 JURISDICTION_PREFIXES: Final[tuple[str, ...]] = (
@@ -135,6 +139,9 @@ JURISDICTION_CHARS: Final = frozenset("省市县区州盟旗")
 #: Names starting with these are never elliptical (collectives and national bodies).
 NON_ELLIPTICAL_PREFIXES: Final[tuple[str, ...]] = (
     "各",
+    "乡镇",
+    "镇",
+    "街道",
     "全",
     "本级",
     "中共",

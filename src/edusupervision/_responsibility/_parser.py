@@ -409,6 +409,8 @@ def _split_run(text: str) -> list[str]:
             continue
         if sum(ch in lx.OPENERS for ch in head) != sum(ch in lx.CLOSERS for ch in head):
             continue  # never split inside brackets: 市财政(地税)局
+        if head[-1] + rest[0] in lx.UNSPLITTABLE_PAIRS:
+            continue  # never split a compound level word: 各乡镇政府, 镇街
         if rest.startswith(lx.SPLIT_STARTS) or (
             head.endswith("党委") and rest in {"政府", "人民政府"}  # 区县党委政府 → 区县党委 | 政府
         ):

@@ -29,7 +29,6 @@ from edusupervision._domain._enums import (
     SubjectKind,
 )
 from edusupervision._domain._model import Interview, Supervision
-from edusupervision._lifecycle import ProblemState
 from edusupervision._rules._followup_scope import (
     ProblemCase,
     days_after,
@@ -285,7 +284,7 @@ def _deadline(ctx: Context) -> Iterator[Result]:
     for case in problem_cases(ctx):
         fed = case.lifecycle.dates(LifecycleStep.FED_BACK)
         irregular = _irregular(case, frozenset({LifecycleStep.FED_BACK, LifecycleStep.REPORTED}))
-        if not fed and days_after(case.problem.found_on, ctx["feedback_days"]) > ctx.as_of and not irregular:
+        if not fed and days_after(case.problem.found_on, ctx["feedback_days"]) >= ctx.as_of and not irregular:
             continue  # not yet due
         ok = bool(fed) and not irregular
         yield _problem_result(
@@ -317,22 +316,26 @@ def _missed_deadlines(case: ProblemCase) -> list[tuple[dt.date, str]]:
 
 
 def _reported(ctx: Context) -> Iterator[Result]:
+    """Check that the report after the latest deadline set comes by that deadline."""
     for case in problem_cases(ctx):
-        life = case.lifecycle
-        if life.deadline is None or life.deadline >= ctx.as_of or life.state is ProblemState.CLOSED:
-            if life.deadline is not None and life.state in (ProblemState.REPORTED, ProblemState.CLOSED):
-                yield _problem_result(
-                    case,
-                    Outcome.COMPLIANT,
-                    {"deadline": life.deadline},
-                    unit_ref(case.supervision.subject_kind, case.supervision.subject_id),
-                )
+        steps = case.lifecycle.steps
+        last = max((i for i, s in enumerate(steps) if s.deadline is not None), default=None)
+        if last is None:
             continue
-        ok = life.state is ProblemState.REPORTED
+        deadline = steps[last].deadline
+        assert deadline is not None  # found by its deadline above
+        report = next((s for s in steps[last + 1 :] if s.step is LifecycleStep.REPORTED), None)
+        if report is None and deadline >= ctx.as_of:
+            continue  # not yet due
+        on_time = report is not None and report.date <= deadline
         yield _problem_result(
             case,
-            Outcome.COMPLIANT if ok else Outcome.VIOLATION,
-            {"deadline": life.deadline, "state": life.state.value},
+            Outcome.COMPLIANT if on_time else Outcome.VIOLATION,
+            {
+                "deadline": deadline,
+                "reported_on": report.date if report else None,
+                "state": case.lifecycle.state.value,
+            },
             unit_ref(case.supervision.subject_kind, case.supervision.subject_id),
         )
 
@@ -539,6 +542,8 @@ def _trigger_events(ctx: Context) -> Iterator[tuple[Ref, str, dt.date, str]]:
 
 
 def _in_scope(ctx: Context, unit: Ref) -> bool:
+    if unit.kind == SubjectKind.PERSON.value:
+        return True  # a person placed in no unit belongs to the dataset's own jurisdiction
     scope = {d.id for d in jurisdiction(ctx.dataset)}
     return unit_division(ctx.dataset, SubjectKind.parse(unit.kind), unit.id) in scope
 
@@ -805,8 +810,17 @@ def _accountability_measures(ctx: Context) -> Iterator[Measure]:
             triggered_on=m.triggered_on,
             due=m.due,
             recorded=m.recorded,
-            evidence={**m.evidence, "body": None, "committee": committee.id if committee else None},
+            evidence={
+                **m.evidence,
+                "body": _office_id(ctx, m.subject),
+                "committee": committee.id if committee else None,
+            },
         )
+
+
+def _office_id(ctx: Context, unit: Ref) -> str | None:
+    office = _committee_office(ctx, unit)
+    return None if office is None else office.id
 
 
 def _person_unit(ctx: Context, kind: SubjectKind, subject_id: str) -> Ref:
@@ -814,6 +828,9 @@ def _person_unit(ctx: Context, kind: SubjectKind, subject_id: str) -> Ref:
         org = ctx.dataset.get("persons", subject_id).organisation_id
         if org is not None:
             return Ref("organisation", org)
+        school = next((s for s in ctx.dataset.schools if s.head_id == subject_id), None)
+        if school is not None:
+            return Ref("school", school.id)
     return _subject(kind, subject_id)
 
 
@@ -1063,7 +1080,8 @@ def _referral_measures(ctx: Context) -> Iterator[Measure]:
             continue
         target = "prosecution" if p.category is ProblemCategory.SUSPECTED_CRIME else "enforcement"
         recorded: tuple[str, ...] = ()
-        if p.referred_to is not None and p.referred_on is not None:
+        due = days_after(p.found_on, ctx["within_days"])
+        if p.referred_to is not None and p.referred_on is not None and p.referred_on <= due:
             kind = ctx.dataset.get("organisations", p.referred_to).kind
             if kind.value == target:
                 recorded = (p.referred_to,)

@@ -183,9 +183,14 @@ class Coverage:
             f"{j.name} ({j.division_id}): {j.covered}/{j.schools} covered ({j.share:.0%}), "
             f"{len(j.overdue)} overdue, {len(j.at_risk)} due within {self.at_risk_months} months; "
             f"{j.visits} regular visits in {j.semester}"
-            for j in self.jurisdictions
+            for j in self._distinct_lines()
         )
         return "\n".join(lines)
+
+    def _distinct_lines(self) -> tuple[JurisdictionCoverage, ...]:
+        """Return the lines to print: a one-county jurisdiction is its own total, shown once."""
+        *counties, total = self.jurisdictions
+        return tuple(counties) if [c.division_id for c in counties] == [total.division_id] else self.jurisdictions
 
 
 def _teaching_months(as_of: dt.date, months: tuple[int, ...]) -> list[tuple[int, int]]:

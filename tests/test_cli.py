@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from edusupervision import sample_dataset, validate
-from edusupervision._cli import _csv_safe, main
+from edusupervision._cli import main
+from edusupervision._io._outputs import csv_safe as _csv_safe
 from edusupervision._sample import DELIBERATE_VIOLATIONS
 from edusupervision.profiles import PROFILES, resolve
 

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime as dt
-import io
 import json
 import sys
 from pathlib import Path
@@ -18,12 +16,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
+from edusupervision._cli_outputs import REPORT_FORMATS, write_report
+from edusupervision._cli_outputs import register as register_outputs
 from edusupervision._cli_plan import register as register_plan
 from edusupervision._cli_responsibility import register as register_responsibility
 from edusupervision._engine._consequences import consequences
 from edusupervision._engine._validate import validate
 from edusupervision._errors import DataError, DataProblem, EduSupervisionError
-from edusupervision._io._formats import datapackage_descriptor, save
+from edusupervision._io._formats import save
 from edusupervision._io._read import DEFAULT_LIMITS, Limits, load, load_mapping, read
 from edusupervision._profiles._model import Profile, resolve
 from edusupervision._profiles._registry import get_profile, load_profile, profile_names
@@ -95,22 +95,6 @@ def _write(text: str, out: TextIO) -> None:
     out.write(text if text.endswith("\n") else text + "\n")
 
 
-def _csv_safe(value: Any) -> str:
-    """Return a cell that spreadsheets will not run as a formula (=, +, -, @, tab, CR)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _report_csv(report: Report, lang: Lang, *, limit: int | None = None) -> str:
-    records = report.to_records(lang, limit=limit)
-    buffer = io.StringIO()
-    columns = list(records[0]) if records else ["rule", "severity", "outcome", "subject_kind", "subject_id"]
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([_csv_safe(r[c]) for c in columns] for r in records)
-    return buffer.getvalue()
-
-
 def _rich_report(report: Report, lang: Lang, *, limit: int | None = None) -> None:
     from rich.console import Console  # noqa: PLC0415 - rich only when printing to a terminal
     from rich.table import Table  # noqa: PLC0415 - see above
@@ -155,14 +139,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     report = validate(dataset, profile=args.profile, as_of=args.as_of, problems=problems)
     limit = args.max_findings
     lang: Lang = "zh" if args.lang == "zh" else "en"
-    if args.format == "json":
-        _write(report.to_json(limit=limit), sys.stdout)
-    elif args.format == "csv":
-        sys.stdout.write(_report_csv(report, lang, limit=limit))
-    elif sys.stdout.isatty():
+    if args.format == "text" and args.out is None and sys.stdout.isatty():
         _rich_report(report, lang, limit=limit)
     else:
-        _write(report.to_text(lang, limit=limit), sys.stdout)
+        write_report(report, args.format, args.out, lang, limit)
     if limit is not None and limit < len(report.findings):
         _write(f"… {len(report.findings) - limit} more finding(s) not shown (--max-findings)", sys.stderr)
     return EXIT_OK if args.exit_zero else report.exit_code
@@ -284,11 +264,6 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_schema(_args: argparse.Namespace) -> int:
-    _write(json.dumps(datapackage_descriptor(), ensure_ascii=False, indent=2), sys.stdout)
-    return EXIT_OK
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="edusupervision",
@@ -323,7 +298,10 @@ def _parser() -> argparse.ArgumentParser:
         help=f"{', '.join(profile_names())} or a .toml/.json profile file (default: national)",
     )
     p.add_argument("--as-of", type=_date, help="the date to judge at (default: the dataset's reference date)")
-    p.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    p.add_argument("--format", choices=REPORT_FORMATS, default="text")
+    p.add_argument(
+        "--out", metavar="FILE", help="write the report to FILE (required for xlsx; default: standard output)"
+    )
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)")
     p.add_argument(
         "--exit-zero",
@@ -367,10 +345,7 @@ def _parser() -> argparse.ArgumentParser:
     dataset_args(p)
     p.set_defaults(run=_cmd_summary)
 
-    p = sub.add_parser(
-        "schema", help="print the interchange format as a Frictionless Data Package descriptor"
-    )
-    p.set_defaults(run=_cmd_schema)
+    register_outputs(sub)
     register_responsibility(sub)
     register_plan(sub)
     return parser

@@ -478,6 +478,8 @@ def _sheet_rows(  # noqa: PLR0917 - private; the arguments are the parts of a sh
 
 
 _INFO_SHEETS: Final = frozenset({"info", "数据集信息"})
+#: Sheets of the template that hold instructions, not data.
+_SKIPPED_SHEETS: Final = frozenset({"readme", "填写说明"})
 
 
 def _info_rows(cells: list[list[object]]) -> dict[str, object]:
@@ -547,6 +549,8 @@ def _collect_xlsx(path: Path, mapping: ColumnMapping | None, limits: Limits) -> 
     for sheet in book.worksheets:
         _sheet_too_long(file, sheet.title, sheet.max_row, limits)
         cells = [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+        if _norm(sheet.title) in _SKIPPED_SHEETS:
+            continue
         if _norm(sheet.title) in _INFO_SHEETS:
             info = _info_rows(cells)
             continue
@@ -608,10 +612,17 @@ def _collect_xls(path: Path, mapping: ColumnMapping | None, limits: Limits) -> _
 
 
 def _info(raw: _Raw) -> tuple[DatasetInfo, list[DataProblem]]:
-    if raw.info is None:
+    if raw.info is None or raw.info == {}:
         return DatasetInfo(name=raw.default_name), []
+    if isinstance(raw.info, dict) and not str(raw.info.get("name") or "").strip():
+        raw_info: object = {
+            **raw.info,
+            "name": raw.default_name,
+        }  # a template left blank: name it after the file
+    else:
+        raw_info = raw.info
     try:
-        return json_converter().structure(raw.info, DatasetInfo), []
+        return json_converter().structure(raw_info, DatasetInfo), []
     except Exception as exc:  # noqa: BLE001 - any structuring failure of the info is reported, not raised
         return DatasetInfo(name=raw.default_name), [
             DataProblem(

@@ -489,3 +489,15 @@ class Dataset:
                     )
                 )
         return problems
+
+    def _repr_html_(self) -> str:
+        """Return the notebook display (HTML, escaped, no scripts)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.dataset_html(self)
+
+    def to_pandas(self, table: str) -> Any:
+        """Return a pandas DataFrame (needs the optional ``pandas`` package: ``edusupervision[notebook]``)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.to_pandas(self, table)

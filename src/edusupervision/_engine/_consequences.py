@@ -119,6 +119,18 @@ class Consequences:
         """Return a compact summary."""
         return f"<Consequences {self.profile} as of {self.as_of}: {self.counts()}>"
 
+    def _repr_html_(self) -> str:
+        """Return the notebook display (HTML, escaped, no scripts)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.consequences_html(self)
+
+    def to_pandas(self) -> Any:
+        """Return a pandas DataFrame (needs the optional ``pandas`` package: ``edusupervision[notebook]``)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.to_pandas(self)
+
 
 def consequences(
     dataset: Dataset, *, profile: str | Profile = "national", as_of: dt.date | None = None

@@ -87,6 +87,12 @@ class Finding:
         """Return ``<Finding error inspector.training_hours inspector:insp-07>``."""
         return f"<Finding {self.severity.value} {self.rule} {self.subject.kind}:{self.subject.id}>"
 
+    def _repr_html_(self) -> str:
+        """Return the notebook display (HTML, escaped, no scripts)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.finding_html(self)
+
 
 @attrs.frozen(kw_only=True)
 class RuleSummary:
@@ -132,6 +138,12 @@ class ReportDiff:
             for a, b in self.changed
         ]
         return "\n".join(lines) or "no change"
+
+    def _repr_html_(self) -> str:
+        """Return the notebook display (HTML, escaped, no scripts)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.diff_html(self)
 
 
 def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
@@ -271,6 +283,12 @@ class Report:
             f"<Report {self.profile} as of {self.as_of}: {len(self.findings)} findings "
             f"({s['error']} error, {s['warning']} warning, {s['info']} info)>"
         )
+
+    def _repr_html_(self) -> str:
+        """Return the notebook display (HTML, escaped, no scripts)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.report_html(self)
 
 
 def merge_counts(items: Iterable[Outcome]) -> dict[str, int]:

@@ -190,7 +190,23 @@ class Coverage:
     def _distinct_lines(self) -> tuple[JurisdictionCoverage, ...]:
         """Return the lines to print: a one-county jurisdiction is its own total, shown once."""
         *counties, total = self.jurisdictions
-        return tuple(counties) if [c.division_id for c in counties] == [total.division_id] else self.jurisdictions
+        return (
+            tuple(counties)
+            if [c.division_id for c in counties] == [total.division_id]
+            else self.jurisdictions
+        )
+
+    def _repr_html_(self) -> str:
+        """Return the notebook display (HTML, escaped, no scripts)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.coverage_html(self)
+
+    def to_pandas(self) -> Any:
+        """Return a pandas DataFrame (needs the optional ``pandas`` package: ``edusupervision[notebook]``)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.to_pandas(self)
 
 
 def _teaching_months(as_of: dt.date, months: tuple[int, ...]) -> list[tuple[int, int]]:

@@ -375,3 +375,15 @@ class Plan:
         return dataset.evolve(
             supervisions=(*dataset.supervisions, *sups), team_members=(*dataset.team_members, *team)
         )
+
+    def _repr_html_(self) -> str:
+        """Return the notebook display (HTML, escaped, no scripts)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.plan_html(self)
+
+    def to_pandas(self) -> Any:
+        """Return a pandas DataFrame (needs the optional ``pandas`` package: ``edusupervision[notebook]``)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.to_pandas(self)

@@ -161,6 +161,24 @@ class Profile:
             hierarchy=self.hierarchy,
         )
 
+    def _repr_html_(self) -> str:
+        """Return the notebook display (HTML, escaped, no scripts)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.profile_html(self)
+
+    def __repr__(self) -> str:
+        """Return a one-line summary (the profile's name, parent and number of changes)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.profile_text(self)
+
+    def to_pandas(self) -> Any:
+        """Return a pandas DataFrame (needs the optional ``pandas`` package: ``edusupervision[notebook]``)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.to_pandas(self)
+
 
 @attrs.frozen(kw_only=True)
 class Layer:
@@ -258,6 +276,24 @@ class ResolvedProfile:
     def name(self) -> str:
         """Return the profile name."""
         return self.profile.name
+
+    def _repr_html_(self) -> str:
+        """Return the notebook display (HTML, escaped, no scripts)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.profile_html(self)
+
+    def __repr__(self) -> str:
+        """Return a one-line summary (the profile's name, parent and number of changes)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.profile_text(self)
+
+    def to_pandas(self) -> Any:
+        """Return a pandas DataFrame (needs the optional ``pandas`` package: ``edusupervision[notebook]``)."""
+        from edusupervision import _notebook  # noqa: PLC0415 - presentation, loaded on first display
+
+        return _notebook.to_pandas(self)
 
 
 def _chain(profile: Profile, lookup: Any) -> list[Profile]:

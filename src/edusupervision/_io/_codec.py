@@ -70,7 +70,9 @@ def parse_date(value: object) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and float(value).is_integer():
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _excel_serial(value)
+    if isinstance(value, float) and value.is_integer():
         return _excel_serial(int(value))
     if isinstance(value, str) and _nfkc(value).isdigit() and len(_nfkc(value)) == 5:
         return _excel_serial(int(_nfkc(value)))

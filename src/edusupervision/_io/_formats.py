@@ -206,6 +206,11 @@ def _save_xlsx(dataset: Dataset, target: Path) -> None:
         sheet = book.create_sheet(spec.name)
         for row in _csv_rows(dataset.table(spec.name), spec):
             sheet.append(row)
+    for sheet in book.worksheets:
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text stays text: a value starting with '=' is not a formula
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".xlsx", dir=target.parent)
     os.close(fd)
     try:

@@ -22,6 +22,7 @@ import io
 import json
 import tomllib
 import unicodedata
+import warnings
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -198,7 +199,7 @@ def _check_size(path: Path, limits: Limits) -> None:
                     file=str(path),
                     message=(
                         f"the file is {size:,} bytes, over the limit of {limits.max_file_bytes:,}; raise it with "
-                        "Limits(max_file_bytes=...) or --max-file-size"
+                        "Limits(max_file_bytes=...) or --max-file-mb"
                     ),
                 )
             ]
@@ -526,36 +527,49 @@ def _sheet_too_long(file: str, sheet: str, rows: int, limits: Limits) -> None:
         raise DataError([problem])
 
 
-def _collect_xlsx(path: Path, mapping: ColumnMapping | None, limits: Limits) -> _Raw:
-    import openpyxl  # noqa: PLC0415 - only when a workbook is read
-    from openpyxl.utils.exceptions import InvalidFileException  # noqa: PLC0415 - see above
+Sheet = tuple[str, list[list[object]], list[tuple[int, int, int, int]]]
 
+
+def _xlsx_sheets(path: Path, limits: Limits) -> list[Sheet]:
+    """Return (title, cells, merged ranges) of every sheet; any failure of a damaged file is unreadable."""
+    import openpyxl  # noqa: PLC0415 - only when a workbook is read
+
+    file = str(path)
+    try:
+        with warnings.catch_warnings():  # a damaged workbook warns; its problems are reported instead
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(path, data_only=True)
+            sheets: list[Sheet] = []
+            for sheet in book.worksheets:
+                _sheet_too_long(file, sheet.title, sheet.max_row, limits)
+                cells = [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+                merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
+                sheets.append((sheet.title, cells, merged))
+            book.close()
+            return sheets
+    except DataError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of a damaged workbook is reported as unreadable
+        problem = DataProblem(
+            code="format.unreadable", message=f"not a readable .xlsx workbook: {exc}", file=file
+        )
+        raise DataError([problem]) from None
+
+
+def _collect_xlsx(path: Path, mapping: ColumnMapping | None, limits: Limits) -> _Raw:
     file = str(path)
     _check_size(path, limits)
     _check_unpacked(path, limits)
-    try:
-        book = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise DataError(
-            [
-                DataProblem(
-                    code="format.unreadable", message=f"not a readable .xlsx workbook: {exc}", file=file
-                )
-            ]
-        ) from None
     problems: list[DataProblem] = []
     rows: dict[str, list[Any]] = {}
     info: dict[str, object] | None = None
-    for sheet in book.worksheets:
-        _sheet_too_long(file, sheet.title, sheet.max_row, limits)
-        cells = [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
-        if _norm(sheet.title) in _SKIPPED_SHEETS:
+    for title, cells, merged in _xlsx_sheets(path, limits):
+        if _norm(title) in _SKIPPED_SHEETS:
             continue
-        if _norm(sheet.title) in _INFO_SHEETS:
+        if _norm(title) in _INFO_SHEETS:
             info = _info_rows(cells)
             continue
-        merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
-        got = _sheet_rows(sheet.title, cells, merged, file, mapping, problems)
+        got = _sheet_rows(title, cells, merged, file, mapping, problems)
         if got is not None:
             rows[got[0]] = got[1]
     return _Raw(
@@ -568,34 +582,45 @@ def _collect_xlsx(path: Path, mapping: ColumnMapping | None, limits: Limits) -> 
     )
 
 
-def _collect_xls(path: Path, mapping: ColumnMapping | None, limits: Limits) -> _Raw:
+def _xls_sheets(path: Path, limits: Limits) -> list[Sheet]:
+    """Return (title, cells, merged ranges) of every sheet of a legacy workbook; failures are unreadable."""
     import xlrd  # noqa: PLC0415 - only when a legacy workbook is read
-    import xlrd.biffh  # noqa: PLC0415 - see above
 
     file = str(path)
-    _check_size(path, limits)
     try:
         book = xlrd.open_workbook(str(path))
-    except (xlrd.biffh.XLRDError, OSError, ValueError) as exc:
-        raise DataError(
-            [DataProblem(code="format.unreadable", message=f"not a readable .xls workbook: {exc}", file=file)]
-        ) from None
+        sheets: list[Sheet] = []
+        for sheet in book.sheets():
+            _sheet_too_long(file, sheet.name, sheet.nrows, limits)
+            cells: list[list[object]] = []
+            for r in range(sheet.nrows):
+                row: list[object] = []
+                for c in range(sheet.ncols):
+                    cell = sheet.cell(r, c)
+                    value: object = cell.value
+                    if cell.ctype == xlrd.XL_CELL_DATE:
+                        value = xlrd.xldate.xldate_as_datetime(float(cell.value), book.datemode).date()
+                    row.append(_cell(value))
+                cells.append(row)
+            merged = [(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells]
+            sheets.append((sheet.name, cells, merged))
+        return sheets
+    except DataError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any failure of a damaged workbook is reported as unreadable
+        problem = DataProblem(
+            code="format.unreadable", message=f"not a readable .xls workbook: {exc}", file=file
+        )
+        raise DataError([problem]) from None
+
+
+def _collect_xls(path: Path, mapping: ColumnMapping | None, limits: Limits) -> _Raw:
+    file = str(path)
+    _check_size(path, limits)
     problems: list[DataProblem] = []
     rows: dict[str, list[Any]] = {}
-    for sheet in book.sheets():
-        _sheet_too_long(file, sheet.name, sheet.nrows, limits)
-        cells: list[list[object]] = []
-        for r in range(sheet.nrows):
-            row: list[object] = []
-            for c in range(sheet.ncols):
-                cell = sheet.cell(r, c)
-                value: object = cell.value
-                if cell.ctype == xlrd.XL_CELL_DATE:
-                    value = xlrd.xldate.xldate_as_datetime(float(cell.value), book.datemode).date()
-                row.append(_cell(value))
-            cells.append(row)
-        merged = [(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells]
-        got = _sheet_rows(sheet.name, cells, merged, file, mapping, problems)
+    for title, cells, merged in _xls_sheets(path, limits):
+        got = _sheet_rows(title, cells, merged, file, mapping, problems)
         if got is not None:
             rows[got[0]] = got[1]
     return _Raw(

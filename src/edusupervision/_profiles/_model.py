@@ -66,7 +66,9 @@ class Change:
     severity: Severity | None = None
     citations: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
     note: str | None = None
-    effective: dt.date | None = None
+    effective: dt.date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(dt.date))
+    )
 
     def effective_from(self) -> dt.date | None:
         """Return the stated effective date, else the latest in-force date of the normative citations."""
@@ -323,6 +325,14 @@ def resolve_with(profile: Profile, lookup: Any) -> ResolvedProfile:
         for change in node.changes:
             rule = get_rule(change.rule_id)
             unknown = sorted(set(change.params) - set(rule.params))
+            wrong = [
+                f"{name}: {issue}"
+                for name, value in change.params.items()
+                if name in rule.params and (issue := rule.params[name].problem(value)) is not None
+            ]
+            if wrong:
+                msg = f"profile {node.name!r}: rule {rule.id!r} parameter {'; '.join(wrong)}"
+                raise ProfileError(msg)
             if unknown:
                 msg = (
                     f"profile {node.name!r}: rule {rule.id!r} has no parameter(s) {', '.join(unknown)}; "

@@ -55,6 +55,11 @@ def resolve_named(name: str) -> ResolvedProfile:
     return resolve_with(get_profile(name), get_profile)
 
 
+_PROFILE_KEYS: Final = frozenset(
+    {"name", "parent", "title", "title_zh", "title_en", "description", "changes"}
+)
+
+
 def _change(raw: object, where: str) -> Change:
     if not isinstance(raw, dict):
         msg = f"{where}: a change must be a table/object"
@@ -93,6 +98,10 @@ def profile_from_dict(data: Mapping[str, Any], *, source: str = "profile") -> Pr
     """
     if "name" not in data:
         msg = f"{source}: a profile needs a 'name'"
+        raise ProfileError(msg)
+    unexpected = sorted(set(data) - _PROFILE_KEYS)
+    if unexpected:
+        msg = f"{source}: unexpected key(s) {', '.join(map(repr, unexpected))}; a profile has {sorted(_PROFILE_KEYS)}"
         raise ProfileError(msg)
     parent = data.get("parent", "national")
     if parent is not None:

@@ -20,6 +20,8 @@ from edusupervision._domain._enums import (
     CircularTrigger,
     CommendationKind,
     EvaluationResult,
+    InterviewTrigger,
+    LiabilityKind,
     LifecycleStep,
     ObjectClass,
     OrgKind,
@@ -1163,6 +1165,7 @@ def _commendation(ctx: Context) -> Iterator[Result]:
 
 _CALENDAR_DAYS = {
     "day_count": Param(
+        choices=("calendar", "working"),
         default="calendar",
         doc="How day counts are counted: calendar (自然日) or working (工作日, Chinese holidays and 调休).",
     )
@@ -1265,6 +1268,7 @@ RULES = (
         message_en="The feedback meeting did not invite: {missing}.",
         params={
             "invitees": Param(
+                choices=OrgKind,
                 default=("discipline_inspection", "organisation_department", "performance_office"),
                 doc="Kinds of organisation to invite.",
             )
@@ -1394,7 +1398,14 @@ RULES = (
         message_zh="整改不到位（{failed_on}）时未按要求认定主管部门责任（{failed}）。",
         message_en="Rectification failed on {failed_on} without the competent department's liability as required "
         "({failed}).",
-        params={"kind": Param(default=None, doc="Required liability: joint, leadership, or None for any.")},
+        params={
+            "kind": Param(
+                types=(str,),
+                choices=LiabilityKind,
+                default=None,
+                doc="Required liability: joint, leadership, or None for any.",
+            )
+        },
         citations=cite("ACC"),
     ),
     Rule(
@@ -1420,6 +1431,7 @@ RULES = (
         },
         params={
             "triggers": Param(
+                choices=InterviewTrigger,
                 default=("rectification_ineffective", "refusing_supervision"),
                 doc="Triggers (InterviewTrigger codes).",
             ),
@@ -1452,6 +1464,7 @@ RULES = (
         message_en="The interview's record or co-conveners fall short ({failed}).",
         params={
             "co_conveners": Param(
+                choices=OrgKind,
                 default=("discipline_inspection", "organisation_department"),
                 doc="Kinds of organisation that co-convene.",
             )
@@ -1479,7 +1492,9 @@ RULES = (
             )
         },
         params={
-            "triggers": Param(default=tuple(t.value for t in CircularTrigger), doc="Triggers."),
+            "triggers": Param(
+                choices=CircularTrigger, default=tuple(t.value for t in CircularTrigger), doc="Triggers."
+            ),
             "within_days": Param(
                 default=90,
                 doc="Days after the trigger by which the 通报 is issued (documented default).",
@@ -1530,8 +1545,14 @@ RULES = (
             ),
         },
         params={
-            "triggers": Param(default=tuple(t.value for t in AccountabilityTrigger), doc="Triggers."),
+            "triggers": Param(
+                choices=AccountabilityTrigger,
+                default=tuple(t.value for t in AccountabilityTrigger),
+                doc="Triggers.",
+            ),
             "require": Param(
+                types=(str,),
+                choices=AccountabilityTrigger,
                 default=None,
                 doc="A trigger every decision must also state (weihai-etdz: serious_consequences).",
             ),
@@ -1576,8 +1597,8 @@ RULES = (
         message_en="Held accountable again within {window} days (earlier: {earlier}); aggravated recorded as "
         "{aggravated}.",
         params={
-            "count": Param(default=2, doc="Decisions within the window.", unit="decisions"),
-            "window": Param(default=365, doc="Window.", unit="days"),
+            "count": Param(minimum=1, default=2, doc="Decisions within the window.", unit="decisions"),
+            "window": Param(minimum=1, default=365, doc="Window.", unit="days"),
         },
         citations=cite("ACC"),
     ),

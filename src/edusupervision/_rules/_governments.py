@@ -226,7 +226,7 @@ RULES = (
         "5 years.",
         message_zh="{subject_name}自{since}以来未接受上级专项或综合督导（最近一次：{last}）。",
         message_en="{subject_name} has not been supervised by its superior since {since} (last: {last}).",
-        params={"years": Param(default=5, doc="Interval.", unit="years")},
+        params={"years": Param(minimum=1, default=5, doc="Interval.", unit="years")},
         citations=cite("REG 14"),
     ),
     Rule(

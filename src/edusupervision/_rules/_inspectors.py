@@ -449,9 +449,11 @@ RULES = (
         message_en="{subject_name} has {schools} schools: at 1:{R} it needs {required} inspectors ({counts}); "
         "it has {inspectors}.",
         params={
-            "R": Param(default=5, doc="Schools per inspector.", unit="schools"),
+            "R": Param(minimum=1, default=5, doc="Schools per inspector.", unit="schools"),
             "counts": Param(
-                default="responsibility", doc="Which inspectors count: responsibility, all, full_time."
+                choices=("all", "full_time", "responsibility"),
+                default="responsibility",
+                doc="Which inspectors count: responsibility, all, full_time.",
             ),
         },
         citations=cite("PLQ 1"),
@@ -472,6 +474,7 @@ RULES = (
         message_en="{subject_name} has {students} students (threshold {threshold}) and no dedicated inspector.",
         params={
             "threshold": Param(
+                types=(int,),
                 default=None,
                 doc="Students from which a school is large; no source defines "
                 "it, so the rule is not applicable until a profile sets it.",
@@ -494,7 +497,12 @@ RULES = (
         message_en="{subject_name}: full-time share {share} (previous {previous_share}, minimum {minimum}) "
         "fails ({failed}).",
         params={
-            "S": Param(default=None, doc="Minimum full-time share; None: no minimum.", unit="share"),
+            "S": Param(
+                types=(float, int),
+                default=None,
+                doc="Minimum full-time share; None: no minimum.",
+                unit="share",
+            ),
             "non_decreasing": Param(default=False, doc="The share must not fall against a year earlier."),
         },
     ),
@@ -582,7 +590,7 @@ RULES = (
         message_zh="{subject_name}不符合任职条件（{failed}）：学历{degree}，教育工作{education_years}年。",
         message_en="{subject_name} lacks the qualifications ({failed}): {degree}, {education_years} years.",
         params={
-            "degree": Param(default="bachelor", doc="Minimum degree."),
+            "degree": Param(choices=Degree, default="bachelor", doc="Minimum degree."),
             "years": Param(default=10, doc="Years of education work.", unit="years"),
         },
         citations=cite("REG 7"),

@@ -300,7 +300,9 @@ RULES = (
         text="Each government at the profile's committee levels has exactly one education supervision committee.",
         message_zh="{subject_name}应设立一个教育督导委员会，现有{count}个。",
         message_en="{subject_name} must have exactly one education supervision committee; it has {count}.",
-        params={"levels": Param(default=("provincial", "prefecture", "county"), doc=_LEVEL_DOC)},
+        params={
+            "levels": Param(choices=Level, default=("provincial", "prefecture", "county"), doc=_LEVEL_DOC)
+        },
         citations=cite("OPN"),
     ),
     Rule(
@@ -331,7 +333,11 @@ RULES = (
         "education authority; where the profile says so, the number of deputies is fixed.",
         message_zh="{subject_name}的主任、副主任配备不符合要求（{failed}）。",
         message_en="The leadership of {subject_name} does not meet the rule ({failed}).",
-        params={"deputies": Param(default=None, doc="Required number of deputy directors; None: any.")},
+        params={
+            "deputies": Param(
+                types=(int,), default=None, doc="Required number of deputy directors; None: any."
+            )
+        },
     ),
     Rule(
         id="committee.member_level",
@@ -404,7 +410,7 @@ RULES = (
         text="A chief inspector post exists at the profile's levels; at most one per level.",
         message_zh="{subject_name}应设一名总督学，现有{count}名。",
         message_en="{subject_name} must have one chief inspector; it has {count}.",
-        params={"levels": Param(default=(), doc=_LEVEL_DOC)},
+        params={"levels": Param(choices=Level, default=(), doc=_LEVEL_DOC)},
     ),
     Rule(
         id="body.report_upward",
@@ -420,7 +426,9 @@ RULES = (
         message_zh="{subject_name}未向{recipient}完整报送{year}年度材料（缺：{missing_items}）。",
         message_en="{subject_name} has not fully reported {year} to {recipient} (missing: {missing_items}).",
         params={
-            "items": Param(default=("work_plan", "results"), doc="What the report must contain."),
+            "items": Param(
+                choices=ReportItem, default=("work_plan", "results"), doc="What the report must contain."
+            ),
             "grace_months": Param(
                 default=3,
                 doc="Months after the year's end by which the report is due "

@@ -128,13 +128,68 @@ def cite(text: str) -> tuple[Citation, ...]:
     return tuple(Citation(short, clause) for short, clause in parse_citation(text))
 
 
+#: Largest value of a parameter in a unit of time, unless it says otherwise (a century): date arithmetic stays sane.
+_UNIT_MAXIMUM: Final = {"years": 100, "months": 1200, "days": 36500}
+
+
 @attrs.frozen(kw_only=True)
 class Param:
-    """A rule parameter: its default, what it means, and its unit."""
+    """A rule parameter: its default, what it means, its unit, and what values it takes.
+
+    ``types`` defaults to the type of ``default`` (an int default also takes no bool; a float one takes ints).
+    ``choices`` names the vocabulary of a code or of every item of a tuple of codes. ``None`` is always
+    accepted: it means "not set" (the rule then does not apply, or that part of it is not required).
+
+    Examples
+    --------
+    >>> Param(default=5, doc="schools").problem("four")
+    "expected int, got str ('four')"
+
+    """
 
     default: Any
     doc: str
     unit: str | None = None
+    types: tuple[type, ...] | None = None
+    choices: type[LabelledEnum] | tuple[str, ...] | None = None
+    minimum: float | None = None
+    """Smallest value (numbers default to 0: every number here is a count, a length or a share)."""
+    maximum: float | None = None
+
+    def _types(self) -> tuple[type, ...] | None:
+        if self.types is not None:
+            return self.types
+        if self.default is None:
+            return None
+        if isinstance(self.default, float):
+            return (float, int)
+        return (type(self.default),)
+
+    def problem(self, value: Any) -> str | None:
+        """Return what is wrong with ``value`` for this parameter, or None."""
+        if value is None:
+            return None
+        types = self._types()
+        if types is not None and (
+            not isinstance(value, types) or (isinstance(value, bool) and bool not in types)
+        ):
+            return (
+                f"expected {' or '.join(t.__name__ for t in types)}, got {type(value).__name__} ({value!r})"
+            )
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            low = self.minimum if self.minimum is not None else 0
+            high = self.maximum if self.maximum is not None else _UNIT_MAXIMUM.get(self.unit or "")
+            if value < low or (high is not None and value > high):
+                bound = f" and at most {high:g}" if high is not None else ""
+                return f"must be at least {low:g}{bound}, got {value!r}"
+        if self.choices is None:
+            return None
+        items = value if isinstance(value, tuple) else (value,)
+        allowed = (
+            tuple(m.value for m in self.choices) if isinstance(self.choices, type) else tuple(self.choices)
+        )
+        wrong = [item for item in items if item not in allowed]
+        return f"{', '.join(map(repr, wrong))} not among {', '.join(allowed)}" if wrong else None
 
 
 @attrs.frozen

@@ -274,7 +274,7 @@ RULES = (
         text="A zone holds ≤ 20 schools.",
         message_zh="{subject_name}有学校{schools}所，超过{max}所。",
         message_en="{subject_name} holds {schools} schools, more than {max}.",
-        params={"max": Param(default=20, doc="Schools per zone.", unit="schools")},
+        params={"max": Param(minimum=1, default=20, doc="Schools per zone.", unit="schools")},
         citations=cite("ZONE"),
     ),
     Rule(
@@ -291,7 +291,9 @@ RULES = (
         text="A responsibility inspector covers ≤ L schools.",
         message_zh="{subject_name}负责学校{schools}所，超过{max}所。",
         message_en="{subject_name} covers {schools} schools, more than {max}.",
-        params={"L": Param(default=5, doc="Schools per responsibility inspector.", unit="schools")},
+        params={
+            "L": Param(minimum=1, default=5, doc="Schools per responsibility inspector.", unit="schools")
+        },
         citations=cite("PLQ 1"),
     ),
     Rule(
@@ -311,7 +313,10 @@ RULES = (
         params={
             "per_semester": Param(default=2, doc="Visits per semester; None: not required.", unit="visits"),
             "per_month": Param(
-                default=None, doc="Visits per teaching month; None: not required.", unit="visits"
+                types=(int,),
+                default=None,
+                doc="Visits per teaching month; None: not required.",
+                unit="visits",
             ),
             "per_month_compulsory_only": Param(
                 default=True, doc="The monthly rhythm applies to compulsory-education schools only."
@@ -340,7 +345,9 @@ RULES = (
         message_zh="{subject_name}在周期{window}内未接受综合督导（最近一次：{last_comprehensive}）。",
         message_en="{subject_name} had no comprehensive supervision in {window} (last: {last_comprehensive}).",
         params={
-            "years": Param(default=5, doc="Cycle length; REG 14 allows 3 to 5 years.", unit="years"),
+            "years": Param(
+                minimum=1, default=5, doc="Cycle length; REG 14 allows 3 to 5 years.", unit="years"
+            ),
             "per_school_year": Param(default=False, doc="Every school year instead of a multi-year cycle."),
         },
         citations=cite("REG 14"),
@@ -361,6 +368,7 @@ RULES = (
         message_en="{subject_name} had {supervisions} supervisions in {semester}, more than {max}.",
         params={
             "M": Param(
+                types=(int,),
                 default=None,
                 doc="Supervisions per semester; None until a profile sets it.",
                 unit="supervisions",

@@ -20,6 +20,7 @@ from edusupervision._cli_outputs import REPORT_FORMATS, write_report
 from edusupervision._cli_outputs import register as register_outputs
 from edusupervision._cli_plan import register as register_plan
 from edusupervision._cli_responsibility import register as register_responsibility
+from edusupervision._cli_synth import register as register_synth
 from edusupervision._engine._consequences import consequences
 from edusupervision._engine._validate import validate
 from edusupervision._errors import DataError, DataProblem, EduSupervisionError
@@ -123,20 +124,13 @@ def _rich_report(report: Report, lang: Lang, *, limit: int | None = None) -> Non
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    problems: tuple[DataProblem, ...] = ()
-    if args.dataset is None:
-        dataset = sample_dataset()
-    elif args.fail_fast:
-        try:
-            dataset = _dataset(args)
-        except DataError as exc:
-            raise DataError(exc.problems[:1], summary="stopped at the first problem (--fail-fast)") from None
+    if args.columnar and args.dataset is not None:
+        from edusupervision._columnar import validate_columnar  # noqa: PLC0415 - polars only when asked
+
+        report = validate_columnar(args.dataset, profile=args.profile, as_of=args.as_of)
     else:
-        mapping = load_mapping(args.mapping) if args.mapping else None
-        with _progress(f"reading {args.dataset}"):
-            result = read(args.dataset, encoding=args.encoding, mapping=mapping, limits=_limits(args))
-        dataset, problems = result.dataset, result.problems
-    report = validate(dataset, profile=args.profile, as_of=args.as_of, problems=problems)
+        dataset, problems = _read_for_validation(args)
+        report = validate(dataset, profile=args.profile, as_of=args.as_of, problems=problems)
     limit = args.max_findings
     lang: Lang = "zh" if args.lang == "zh" else "en"
     if args.format == "text" and args.out is None and sys.stdout.isatty():
@@ -193,6 +187,21 @@ def _rules_json(profile: Profile) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _read_for_validation(args: argparse.Namespace) -> tuple[Dataset, tuple[DataProblem, ...]]:
+    """Read the dataset to validate: leniently (problems become findings), or strictly with --fail-fast."""
+    if args.dataset is None:
+        return sample_dataset(), ()
+    if args.fail_fast:
+        try:
+            return _dataset(args), ()
+        except DataError as exc:
+            raise DataError(exc.problems[:1], summary="stopped at the first problem (--fail-fast)") from None
+    mapping = load_mapping(args.mapping) if args.mapping else None
+    with _progress(f"reading {args.dataset}"):
+        result = read(args.dataset, encoding=args.encoding, mapping=mapping, limits=_limits(args))
+    return result.dataset, result.problems
 
 
 def _cmd_consequences(args: argparse.Namespace) -> int:
@@ -314,6 +323,11 @@ def _parser() -> argparse.ArgumentParser:
         help="stop at the first problem in the data (exit 2) instead of reporting every one",
     )
     p.add_argument("--max-findings", type=_positive, metavar="N", help="show at most N findings")
+    p.add_argument(
+        "--columnar",
+        action="store_true",
+        help="validate a large CSV folder with the bulk rules as polars queries (needs edusupervision[bulk])",
+    )
     p.set_defaults(run=_cmd_validate)
 
     p = sub.add_parser("consequences", help="list the measures (约谈, 通报, 问责, 表彰 …) the rules call for")
@@ -348,6 +362,7 @@ def _parser() -> argparse.ArgumentParser:
     register_outputs(sub)
     register_responsibility(sub)
     register_plan(sub)
+    register_synth(sub)
     return parser
 
 

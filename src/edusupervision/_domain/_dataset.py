@@ -251,6 +251,9 @@ class Dataset:
     )
     _index: Mapping[str, Mapping[str, int]] = attrs.field(init=False, eq=False, metadata={"internal": True})
     _children: Mapping[str, tuple[str, ...]] = attrs.field(init=False, eq=False, metadata={"internal": True})
+    _orgs_by_division: Mapping[str, tuple[Organisation, ...]] = attrs.field(
+        init=False, eq=False, metadata={"internal": True}
+    )
 
     def __attrs_post_init__(self) -> None:
         """Index every keyed table and check integrity; raise :class:`DataError` listing every problem."""
@@ -277,6 +280,12 @@ class Dataset:
             if division.parent_id is not None:
                 children[division.parent_id].append(division.id)
         object.__setattr__(self, "_children", MappingProxyType({k: tuple(v) for k, v in children.items()}))
+        orgs: defaultdict[str, list[Organisation]] = defaultdict(list)
+        for org in self.organisations:
+            orgs[org.division_id].append(org)
+        object.__setattr__(
+            self, "_orgs_by_division", MappingProxyType({k: tuple(v) for k, v in orgs.items()})
+        )
         problems.extend(self._check_references())
         problems.extend(self._check_hierarchy())
         if problems:
@@ -358,9 +367,8 @@ class Dataset:
 
     def organisations_in(self, division_id: str, kind: OrgKind | None = None) -> tuple[Organisation, ...]:
         """Return the organisations of a division, optionally of one kind, in table order."""
-        return tuple(
-            o for o in self.organisations if o.division_id == division_id and (kind is None or o.kind is kind)
-        )
+        here = self._orgs_by_division.get(division_id, ())
+        return here if kind is None else tuple(o for o in here if o.kind is kind)
 
     def government_of(self, division_id: str) -> Organisation | None:
         """Return the government (or a zone's management committee) of a division, if recorded."""

@@ -34,10 +34,9 @@ from edusupervision._profiles._model import resolve
 from edusupervision._rules._model import Context, Outcome, Ref, Result
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     import datetime as dt
     import os
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
     from edusupervision._profiles._model import EffectiveRule, Profile
     from edusupervision._rules._model import Severity

@@ -30,7 +30,6 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
 import attrs
-import holidays as holidays_lib
 
 from edusupervision._errors import EduSupervisionError
 
@@ -740,6 +739,8 @@ def china_working_calendar(years: range) -> WorkingCalendar:
 
     """
     _validate_years_range(years)
+    import holidays as holidays_lib  # noqa: PLC0415 - a heavy import, needed only for working days
+
     source = holidays_lib.country_holidays("CN", years=years)
     # weekend_workdays also holds every year's cross-year substitutions (2001-12-29, from the 2002 notice).
     adjusted = {d for d in source.weekend_workdays if d.year in years}

@@ -19,9 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from edusupervision._errors import EduSupervisionError
 from edusupervision._io._read import load
-from edusupervision._responsibility._graph import build_graph, graph_problems
 from edusupervision._responsibility._parser import parse_clauses
-from edusupervision._responsibility._resolve import Jurisdiction, resolve
 from edusupervision._rules._model import Severity
 
 if TYPE_CHECKING:
@@ -84,6 +82,10 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _cmd_resolve(args: argparse.Namespace) -> int:
+    # networkx and the resolver load only for this command (they would slow every other command's start)
+    from edusupervision._responsibility._graph import build_graph, graph_problems  # noqa: PLC0415
+    from edusupervision._responsibility._resolve import Jurisdiction, resolve  # noqa: PLC0415
+
     dataset = load(args.dataset, encoding=args.encoding)
     try:
         jurisdiction = Jurisdiction.from_dataset(dataset, args.root)

@@ -55,7 +55,7 @@ from edusupervision._rules._model import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
 __all__ = ["RULES", "measure_allowed"]
 
@@ -361,25 +361,33 @@ def _urging_measures(ctx: Context) -> Iterator[Measure]:
             )
 
 
-def _urging(ctx: Context) -> Iterator[Result]:
+def _problem_measures_checked(
+    ctx: Context, measures: Iterable[Measure], evidence: Callable[[Measure], dict[str, object]]
+) -> Iterator[Result]:
+    """Return a result per called-for measure on a problem once due: compliant when a record carries it out."""
     cases = {c.problem.id: c for c in problem_cases(ctx)}
-    for m in _urging_measures(ctx):
+    for m in measures:
         if m.status(ctx.as_of) == "pending":
             continue
         case = cases[m.subject.id]
         yield _problem_result(
-            case,
-            Outcome.COMPLIANT if m.recorded else Outcome.VIOLATION,
-            {
-                "missed": m.triggered_on,
-                "urge_by": m.due,
-                "urging": list(m.recorded),
-                "reason": m.reasons[0],
-                "G": ctx["G"],
-            },
-            case.body,
+            case, Outcome.COMPLIANT if m.recorded else Outcome.VIOLATION, evidence(m), case.body
         )
-    for case in cases.values():
+
+
+def _urging(ctx: Context) -> Iterator[Result]:
+    yield from _problem_measures_checked(
+        ctx,
+        _urging_measures(ctx),
+        lambda m: {
+            "missed": m.triggered_on,
+            "urge_by": m.due,
+            "urging": list(m.recorded),
+            "reason": m.reasons[0],
+            "G": ctx["G"],
+        },
+    )
+    for case in problem_cases(ctx):
         bad = _irregular(case, frozenset({LifecycleStep.URGED}))
         if bad:
             yield _problem_result(
@@ -460,17 +468,16 @@ def _look_back_measures(ctx: Context) -> Iterator[Measure]:
 
 
 def _look_back(ctx: Context) -> Iterator[Result]:
-    cases = {c.problem.id: c for c in problem_cases(ctx)}
-    for m in _look_back_measures(ctx):
-        if m.status(ctx.as_of) == "pending":
-            continue
-        case = cases[m.subject.id]
-        yield _problem_result(
-            case,
-            Outcome.COMPLIANT if m.recorded else Outcome.VIOLATION,
-            {"closed_on": m.triggered_on, "due": m.due, "look_back": list(m.recorded), "F": ctx["F"]},
-            case.body,
-        )
+    return _problem_measures_checked(
+        ctx,
+        _look_back_measures(ctx),
+        lambda m: {
+            "closed_on": m.triggered_on,
+            "due": m.due,
+            "look_back": list(m.recorded),
+            "F": ctx["F"],
+        },
+    )
 
 
 def _competent_liability(ctx: Context) -> Iterator[Result]:
@@ -1104,22 +1111,16 @@ def _referral_measures(ctx: Context) -> Iterator[Measure]:
 
 
 def _referral(ctx: Context) -> Iterator[Result]:
-    cases = {c.problem.id: c for c in problem_cases(ctx)}
-    for m in _referral_measures(ctx):
-        if m.status(ctx.as_of) == "pending":
-            continue
-        case = cases[m.subject.id]
-        yield _problem_result(
-            case,
-            Outcome.COMPLIANT if m.recorded else Outcome.VIOLATION,
-            {
-                "category": m.evidence["category"],
-                "to": m.evidence["to"],
-                "referred_to": m.evidence["referred_to"],
-                "due": m.due,
-            },
-            case.body,
-        )
+    return _problem_measures_checked(
+        ctx,
+        _referral_measures(ctx),
+        lambda m: {
+            "category": m.evidence["category"],
+            "to": m.evidence["to"],
+            "referred_to": m.evidence["referred_to"],
+            "due": m.due,
+        },
+    )
 
 
 def _commendation_measures(ctx: Context) -> Iterator[Measure]:

@@ -536,9 +536,10 @@ def _xlsx_sheets(path: Path, limits: Limits) -> list[Sheet]:
 
     file = str(path)
     try:
-        with warnings.catch_warnings():  # a damaged workbook warns; its problems are reported instead
+        # the file is opened here so that it is closed even when openpyxl fails part-way through a damaged part
+        with path.open("rb") as handle, warnings.catch_warnings():  # a damaged workbook warns; we report it
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, data_only=True)
+            book = openpyxl.load_workbook(handle, data_only=True)
             sheets: list[Sheet] = []
             for sheet in book.worksheets:
                 _sheet_too_long(file, sheet.title, sheet.max_row, limits)

@@ -36,7 +36,7 @@ from edusupervision._io._codec import json_converter, structure_row, text_conver
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
 __all__ = ["DEFAULT_LIMITS", "FATAL", "ColumnMapping", "Limits", "ReadResult", "load", "load_mapping", "read"]
 
@@ -530,41 +530,75 @@ def _sheet_too_long(file: str, sheet: str, rows: int, limits: Limits) -> None:
 Sheet = tuple[str, list[list[object]], list[tuple[int, int, int, int]]]
 
 
-def _xlsx_sheets(path: Path, limits: Limits) -> list[Sheet]:
-    """Return (title, cells, merged ranges) of every sheet; any failure of a damaged file is unreadable."""
-    import openpyxl  # noqa: PLC0415 - only when a workbook is read
-
-    file = str(path)
+@contextlib.contextmanager
+def _unreadable(kind: str, file: str) -> Iterator[None]:
+    """Report any failure of a damaged workbook as ``format.unreadable`` (the library's own errors pass)."""
     try:
-        # the file is opened here so that it is closed even when openpyxl fails part-way through a damaged part
-        with path.open("rb") as handle, warnings.catch_warnings():  # a damaged workbook warns; we report it
-            warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(handle, data_only=True)
-            sheets: list[Sheet] = []
-            for sheet in book.worksheets:
-                _sheet_too_long(file, sheet.title, sheet.max_row, limits)
-                cells = [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
-                merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
-                sheets.append((sheet.title, cells, merged))
-            book.close()
-            return sheets
+        yield
     except DataError:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure of a damaged workbook is reported as unreadable
         problem = DataProblem(
-            code="format.unreadable", message=f"not a readable .xlsx workbook: {exc}", file=file
+            code="format.unreadable", message=f"not a readable {kind} workbook: {exc}", file=file
         )
         raise DataError([problem]) from None
 
 
-def _collect_xlsx(path: Path, mapping: ColumnMapping | None, limits: Limits) -> _Raw:
+def _xlsx_sheets(path: Path, limits: Limits) -> list[Sheet]:
+    """Return (title, cells, merged ranges) of every sheet of an .xlsx workbook."""
+    import openpyxl  # noqa: PLC0415 - only when a workbook is read
+
+    sheets: list[Sheet] = []
+    # the file is opened here so that it is closed even when openpyxl fails part-way through a damaged part
+    with _unreadable(".xlsx", str(path)), path.open("rb") as handle, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a damaged workbook warns; its problems are reported instead
+        book = openpyxl.load_workbook(handle, data_only=True)
+        for sheet in book.worksheets:
+            _sheet_too_long(str(path), sheet.title, sheet.max_row, limits)
+            cells = [[_cell(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+            merged = [(r.min_row, r.min_col, r.max_row, r.max_col) for r in sheet.merged_cells.ranges]
+            sheets.append((sheet.title, cells, merged))
+        book.close()
+    return sheets
+
+
+def _xls_sheets(path: Path, limits: Limits) -> list[Sheet]:
+    """Return (title, cells, merged ranges) of every sheet of a legacy .xls workbook."""
+    import xlrd  # noqa: PLC0415 - only when a legacy workbook is read
+
+    sheets: list[Sheet] = []
+    with _unreadable(".xls", str(path)):
+        book = xlrd.open_workbook(str(path))
+        for sheet in book.sheets():
+            _sheet_too_long(str(path), sheet.name, sheet.nrows, limits)
+            cells: list[list[object]] = []
+            for r in range(sheet.nrows):
+                row: list[object] = []
+                for c in range(sheet.ncols):
+                    cell = sheet.cell(r, c)
+                    value: object = cell.value
+                    if cell.ctype == xlrd.XL_CELL_DATE:
+                        value = xlrd.xldate.xldate_as_datetime(float(cell.value), book.datemode).date()
+                    row.append(_cell(value))
+                cells.append(row)
+            merged = [(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells]
+            sheets.append((sheet.name, cells, merged))
+    return sheets
+
+
+def _collect_workbook(path: Path, mapping: ColumnMapping | None, limits: Limits) -> _Raw:
+    """Collect the tables of a workbook: one sheet per table, the ``info`` sheet, instructions skipped."""
     file = str(path)
     _check_size(path, limits)
-    _check_unpacked(path, limits)
+    if path.suffix.casefold() == ".xls":
+        sheets = _xls_sheets(path, limits)
+    else:
+        _check_unpacked(path, limits)
+        sheets = _xlsx_sheets(path, limits)
     problems: list[DataProblem] = []
     rows: dict[str, list[Any]] = {}
     info: dict[str, object] | None = None
-    for title, cells, merged in _xlsx_sheets(path, limits):
+    for title, cells, merged in sheets:
         if _norm(title) in _SKIPPED_SHEETS:
             continue
         if _norm(title) in _INFO_SHEETS:
@@ -578,57 +612,6 @@ def _collect_xlsx(path: Path, mapping: ColumnMapping | None, limits: Limits) -> 
         info=info,
         default_name=path.stem,
         info_file=file,
-        problems=problems,
-        converter=json_converter(),
-    )
-
-
-def _xls_sheets(path: Path, limits: Limits) -> list[Sheet]:
-    """Return (title, cells, merged ranges) of every sheet of a legacy workbook; failures are unreadable."""
-    import xlrd  # noqa: PLC0415 - only when a legacy workbook is read
-
-    file = str(path)
-    try:
-        book = xlrd.open_workbook(str(path))
-        sheets: list[Sheet] = []
-        for sheet in book.sheets():
-            _sheet_too_long(file, sheet.name, sheet.nrows, limits)
-            cells: list[list[object]] = []
-            for r in range(sheet.nrows):
-                row: list[object] = []
-                for c in range(sheet.ncols):
-                    cell = sheet.cell(r, c)
-                    value: object = cell.value
-                    if cell.ctype == xlrd.XL_CELL_DATE:
-                        value = xlrd.xldate.xldate_as_datetime(float(cell.value), book.datemode).date()
-                    row.append(_cell(value))
-                cells.append(row)
-            merged = [(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells]
-            sheets.append((sheet.name, cells, merged))
-        return sheets
-    except DataError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - any failure of a damaged workbook is reported as unreadable
-        problem = DataProblem(
-            code="format.unreadable", message=f"not a readable .xls workbook: {exc}", file=file
-        )
-        raise DataError([problem]) from None
-
-
-def _collect_xls(path: Path, mapping: ColumnMapping | None, limits: Limits) -> _Raw:
-    file = str(path)
-    _check_size(path, limits)
-    problems: list[DataProblem] = []
-    rows: dict[str, list[Any]] = {}
-    for title, cells, merged in _xls_sheets(path, limits):
-        got = _sheet_rows(title, cells, merged, file, mapping, problems)
-        if got is not None:
-            rows[got[0]] = got[1]
-    return _Raw(
-        rows=rows,
-        info=None,
-        default_name=path.stem,
-        info_file=None,
         problems=problems,
         converter=json_converter(),
     )
@@ -774,10 +757,8 @@ def _collect(path: Path, encoding: str | None, mapping: ColumnMapping | None, li
     suffix = path.suffix.casefold()
     if path.is_file() and suffix == ".json":
         return _collect_json(_json_file(path, limits), str(path), mapping)
-    if path.is_file() and suffix in (".xlsx", ".xlsm"):
-        return _collect_xlsx(path, mapping, limits)
-    if path.is_file() and suffix == ".xls":
-        return _collect_xls(path, mapping, limits)
+    if path.is_file() and suffix in (".xlsx", ".xlsm", ".xls"):
+        return _collect_workbook(path, mapping, limits)
     if not path.exists():
         msg = f"no dataset at {path}"
         raise FileNotFoundError(msg)

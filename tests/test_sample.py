@@ -232,3 +232,11 @@ def test_weihai_comprehensive_supervision_every_school_year(reports: dict[str, R
         assert (f.outcome, f.severity) == (Outcome.VIOLATION, Severity.WARNING)
         assert f.evidence["window"] == "2023-2024学年"
         assert "WH (十)" in cited(f)
+
+
+@pytest.mark.parametrize("profile", profile_names())
+def test_every_message_has_its_placeholders_filled(profile: str) -> None:
+    for finding in validate(sample_dataset(), profile=profile).findings:
+        for message in (finding.message_zh, finding.message_en):
+            assert message
+            assert "{" not in message, (finding.rule, message)

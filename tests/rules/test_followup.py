@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import attrs
 import pytest
 
 from edusupervision import (
@@ -36,16 +35,12 @@ from edusupervision import (
     Position,
     ProblemCategory,
     RectificationEvent,
-    Report,
     SubjectKind,
     sample_dataset,
-    validate,
 )
 from edusupervision._rules._followup import CONDUCT, CONSEQUENCES, RECTIFICATION
-from edusupervision.profiles import Profile, get_profile, override, resolve
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+from edusupervision.profiles import get_profile, override, resolve
+from rule_checks import assert_no_finding, cited, counts, evolve, replace, responsible, run, the_finding
 
 D = dt.date
 AS_OF = D(2024, 12, 31)
@@ -57,52 +52,8 @@ OFFICE = "org-qs-edu"  # hosts the office of the county's committee (cmt-qs)
 # --- helpers --------------------------------------------------------------------------------------------------------
 
 
-def run(ds: Dataset, rule: str, profile: str | Profile = "national", as_of: dt.date | None = None) -> Report:
-    assert rule in resolve(profile).rules, f"{rule} does not apply under {profile}"
-    return validate(ds, profile=profile, as_of=as_of or AS_OF, rules=[rule])
-
-
-def the_finding(report: Report, rule: str, subject_id: str) -> Finding:
-    found = [f for f in report.by_rule(rule) if f.subject.id == subject_id]
-    assert len(found) == 1, f"expected one {rule} finding for {subject_id}, got {report.findings}"
-    (finding,) = found
-    assert finding.rule == rule
-    for message in (finding.message_zh, finding.message_en):  # every placeholder filled
-        assert message
-        assert "{" not in message, message
-    return finding
-
-
-def assert_no_finding(report: Report, rule: str, subject_id: str) -> None:
-    assert [f for f in report.by_rule(rule) if f.subject.id == subject_id] == []
-
-
-def counts(report: Report, rule: str) -> Mapping[str, int]:
-    (summary,) = [r for r in report.rules if r.rule == rule]
-    return summary.counts
-
-
-def cited(finding: Finding) -> set[str]:
-    assert finding.citations, f"{finding!r} has no citation"
-    return {c.document for c in finding.citations}
-
-
-def responsible(finding: Finding) -> str | None:
-    return None if finding.responsible is None else finding.responsible.id
-
-
 def head(finding: Finding) -> tuple[str, str, str]:
     return (finding.subject.kind, finding.outcome.value, finding.severity.value)
-
-
-def evolve(record: Any, **changes: Any) -> Any:
-    return attrs.evolve(record, **changes)
-
-
-def replace(records: Sequence[Any], rid: str, **changes: Any) -> list[Any]:
-    """Return ``records`` with the one of id ``rid`` evolved."""
-    assert any(r.id == rid for r in records), rid
-    return [evolve(r, **changes) if r.id == rid else r for r in records]
 
 
 def sup(sid: str) -> Any:

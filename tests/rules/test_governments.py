@@ -10,9 +10,8 @@ boundaries (due dates, rolling windows, in-force dates). Province-rooted hierarc
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-import attrs
 import pytest
 
 from edusupervision import (
@@ -22,10 +21,8 @@ from edusupervision import (
     Division,
     DivisionKind,
     DutyEvaluation,
-    Finding,
     Organisation,
     OrgKind,
-    Report,
     SubjectKind,
     Supervision,
     SupervisionFunction,
@@ -34,6 +31,7 @@ from edusupervision import (
     validate,
 )
 from edusupervision.profiles import Profile, disable, get_profile, override, resolve
+from rule_checks import assert_no_finding, cited, counts, responsible, run, the_finding
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -44,40 +42,6 @@ SAMPLE = sample_dataset()
 
 
 # --- helpers --------------------------------------------------------------------------------------------------------
-
-
-def run(ds: Dataset, rule: str, profile: str | Profile = "national", as_of: dt.date | None = None) -> Report:
-    assert rule in resolve(profile).rules, f"{rule} does not apply under {profile}"
-    return validate(ds, profile=profile, as_of=as_of or AS_OF, rules=[rule])
-
-
-def the_finding(report: Report, rule: str, subject_id: str) -> Finding:
-    found = [f for f in report.by_rule(rule) if f.subject.id == subject_id]
-    assert len(found) == 1, f"expected one {rule} finding for {subject_id}, got {report.findings}"
-    (finding,) = found
-    assert finding.rule == rule
-    for message in (finding.message_zh, finding.message_en):  # every placeholder filled
-        assert message
-        assert "{" not in message, message
-    return finding
-
-
-def assert_no_finding(report: Report, rule: str, subject_id: str) -> None:
-    assert [f for f in report.by_rule(rule) if f.subject.id == subject_id] == []
-
-
-def counts(report: Report, rule: str) -> Mapping[str, int]:
-    (summary,) = [r for r in report.rules if r.rule == rule]
-    return summary.counts
-
-
-def cited(finding: Finding) -> set[str]:
-    assert finding.citations, f"{finding!r} has no citation"
-    return {c.document for c in finding.citations}
-
-
-def responsible(finding: Finding) -> str | None:
-    return None if finding.responsible is None else finding.responsible.id
 
 
 def build(
@@ -131,10 +95,6 @@ def sup(
         subject_id=f"org-{subject}-gov",
         start=start,
     )
-
-
-def evolve(record: Any, **changes: Any) -> Any:
-    return attrs.evolve(record, **changes)
 
 
 # --- government.duty_evaluation -------------------------------------------------------------------------------------

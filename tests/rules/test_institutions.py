@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-import attrs
 import pytest
 
 from edusupervision import (
@@ -23,7 +22,6 @@ from edusupervision import (
     Division,
     DivisionKind,
     Employment,
-    Finding,
     Inspector,
     InspectorKind,
     Meeting,
@@ -32,16 +30,15 @@ from edusupervision import (
     OrgKind,
     Person,
     Position,
-    Report,
     ReportItem,
     UpwardReport,
     sample_dataset,
-    validate,
 )
-from edusupervision.profiles import Profile, get_profile, override, resolve
+from edusupervision.profiles import get_profile, override, resolve
+from rule_checks import assert_no_finding, cited, counts, evolve, replace, run, the_finding
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Sequence
 
 D = dt.date
 AS_OF = D(2024, 12, 31)
@@ -49,46 +46,6 @@ SAMPLE = sample_dataset()
 
 
 # --- helpers --------------------------------------------------------------------------------------------------------
-
-
-def run(ds: Dataset, rule: str, profile: str | Profile = "national", as_of: dt.date | None = None) -> Report:
-    assert rule in resolve(profile).rules, f"{rule} does not apply under {profile}"
-    return validate(ds, profile=profile, as_of=as_of or AS_OF, rules=[rule])
-
-
-def the_finding(report: Report, rule: str, subject_id: str) -> Finding:
-    found = [f for f in report.by_rule(rule) if f.subject.id == subject_id]
-    assert len(found) == 1, f"expected one {rule} finding for {subject_id}, got {report.findings}"
-    (finding,) = found
-    assert finding.rule == rule
-    for message in (finding.message_zh, finding.message_en):  # every placeholder filled
-        assert message
-        assert "{" not in message, message
-    return finding
-
-
-def assert_no_finding(report: Report, rule: str, subject_id: str) -> None:
-    assert [f for f in report.by_rule(rule) if f.subject.id == subject_id] == []
-
-
-def counts(report: Report, rule: str) -> Mapping[str, int]:
-    (summary,) = [r for r in report.rules if r.rule == rule]
-    return summary.counts
-
-
-def cited(finding: Finding) -> set[str]:
-    assert finding.citations, f"{finding!r} has no citation"
-    return {c.document for c in finding.citations}
-
-
-def evolve(record: Any, **changes: Any) -> Any:
-    return attrs.evolve(record, **changes)
-
-
-def replace(records: Sequence[Any], key: str, **changes: Any) -> list[Any]:
-    out = [evolve(r, **changes) if r.id == key else r for r in records]
-    assert out != list(records) or not changes, f"no record {key!r}"
-    return out
 
 
 def committee(**changes: Any) -> Committee:

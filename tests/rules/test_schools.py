@@ -35,9 +35,10 @@ from edusupervision import (
     SupervisionType,
     Visit,
     Zone,
-    validate,
 )
 from edusupervision.profiles import Profile, get_profile, override
+from rule_checks import assert_compliant, assert_not_evaluated, findings, run, the_finding
+from rule_checks import cited_clauses as cited
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -135,46 +136,6 @@ def supervision(
         subject_id=school_id,
         start=start,
     )
-
-
-def run(ds: Dataset, rule: str, profile: str | Profile = "national", as_of: dt.date | None = None) -> Report:
-    return validate(ds, profile=profile, as_of=as_of, rules=[rule])
-
-
-def findings(report: Report, rule: str, subject: str) -> list[Finding]:
-    return [f for f in report.findings if f.rule == rule and f.subject.id == subject]
-
-
-def the_finding(report: Report, rule: str, subject: str) -> Finding:
-    found = findings(report, rule, subject)
-    assert len(found) == 1, report.findings
-    return found[0]
-
-
-def counts(report: Report, rule: str) -> dict[str, int]:
-    summary = [r for r in report.rules if r.rule == rule]
-    assert len(summary) == 1
-    return dict(summary[0].counts)
-
-
-def assert_compliant(report: Report, rule: str, subject: str, evaluated: int = 1) -> None:
-    """No finding for ``subject``, and the rule did evaluate ``evaluated`` subjects, all compliant."""
-    assert findings(report, rule, subject) == []
-    assert counts(report, rule) == {
-        "compliant": evaluated,
-        "violation": 0,
-        "undeterminable": 0,
-        "not_applicable": 0,
-    }
-
-
-def assert_not_evaluated(report: Report, rule: str) -> None:
-    assert report.by_rule(rule) == ()
-    assert sum(counts(report, rule).values()) == 0
-
-
-def cited(finding: Finding) -> set[str]:
-    return {str(c) for c in finding.citations}
 
 
 def assert_violation(finding: Finding, severity: Severity, responsible: str | None = BODY) -> None:

@@ -397,7 +397,11 @@ def _assessment(ctx: Context) -> Iterator[Result]:
                 subject=Ref("inspector", inspector.id),
                 responsible=_appointing(ctx, inspector),
                 outcome=Outcome.COMPLIANT if inspector.dismissal_announced else Outcome.VIOLATION,
-                evidence={"dismissed_on": inspector.dismissed_on, "announced": inspector.dismissal_announced},
+                evidence={
+                    "case": "not_announced",
+                    "dismissed_on": inspector.dismissed_on,
+                    "announced": inspector.dismissal_announced,
+                },
                 table="inspectors",
                 position=pos,
             )
@@ -624,6 +628,12 @@ RULES = (
         text="An inspector assessed unqualified is dismissed; a dismissal is publicly announced.",
         message_zh="{subject_name}考核结果处理不符合要求（考核{result}，解聘{dismissed_on}）。",
         message_en="{subject_name}: assessment consequence missing (result {result}, dismissed {dismissed_on}).",
+        variants={
+            "not_announced": (
+                "{subject_name}已于{dismissed_on}解聘，但未向社会公告。",
+                "{subject_name} was dismissed on {dismissed_on} without a public announcement.",
+            )
+        },
         params={
             "dismiss_unqualified": Param(default=False, doc="An unqualified assessment leads to dismissal."),
             "announce_dismissal": Param(default=False, doc="A dismissal is publicly announced."),
